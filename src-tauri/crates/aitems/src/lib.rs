@@ -6,3 +6,6 @@ pub mod secret;
 pub mod sign;
 
 pub use secret::{mask_access_key, Credentials, SecretString};
+pub mod credentials;
+pub mod profiles;
+pub mod model;
