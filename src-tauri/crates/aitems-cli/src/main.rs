@@ -1,1 +1,116 @@
-fn main() {}
+//! `aitems`: list NAVER Cloud AiTEMS training requests from a terminal or a script.
+#![deny(unsafe_code)]
+
+mod args;
+mod failure;
+mod keys;
+mod output;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use aitems::{Client, TrainsQuery};
+use clap::Parser;
+
+use args::{Cli, Command, ConnectionArgs, TrainsArgs};
+use failure::Failure;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("error: could not start: {error}");
+            return ExitCode::from(5);
+        }
+    };
+    match runtime.block_on(run(cli.command)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            failure.report();
+            failure.exit_code()
+        }
+    }
+}
+
+async fn run(command: Command) -> Result<(), Failure> {
+    match command {
+        Command::Trains(args) => trains(args).await,
+        Command::Services(args) => services(args).await,
+        Command::Demo { port } => demo(port).await,
+    }
+}
+
+fn client(connection: &ConnectionArgs) -> Result<Client, Failure> {
+    let endpoint = keys::endpoint(connection.endpoint.as_deref())?;
+    Ok(Client::new(endpoint, keys::resolve()?)?)
+}
+
+async fn trains(args: TrainsArgs) -> Result<(), Failure> {
+    let client = client(&args.connection)?;
+    let trains = match args.limit {
+        Some(limit) => {
+            let query = TrainsQuery {
+                offset: args.offset.unwrap_or(0),
+                limit,
+                recent: args.recent,
+            };
+            client.trains_page(&args.service, query).await?.trains
+        }
+        None => {
+            client
+                .all_trains(&args.service, args.recent, |_| {})
+                .await?
+                .trains
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    output::trains(&mut out, &trains, args.connection.format)?;
+    Ok(out.flush()?)
+}
+
+async fn services(args: ConnectionArgs) -> Result<(), Failure> {
+    let services = client(&args)?.all_services().await?;
+    let mut out = std::io::stdout().lock();
+    output::services(&mut out, &services, args.format)?;
+    Ok(out.flush()?)
+}
+
+async fn demo(port: u16) -> Result<(), Failure> {
+    let config = aitems_demo::DemoConfig {
+        port,
+        ..aitems_demo::DemoConfig::default()
+    };
+    let server = aitems_demo::start(config).await.map_err(|e| Failure {
+        code: "network",
+        message: format!("Could not start the demo service on port {port}: {e}."),
+        hint: "Pick another port with --port, or 0 for any free port.".into(),
+        detail: None,
+    })?;
+    println!("Demo AiTEMS service running at {}", server.url());
+    println!("Try it in another terminal:");
+    println!("  export AITEMS_ENDPOINT={}", server.url());
+    println!(
+        "  export {}={}",
+        keys::ACCESS_KEY_VAR,
+        aitems_demo::DEMO_ACCESS_KEY
+    );
+    println!(
+        "  export {}={}",
+        keys::SECRET_KEY_VAR,
+        aitems_demo::DEMO_SECRET_KEY
+    );
+    println!("  aitems services");
+    println!(
+        "  aitems trains --service {}",
+        aitems_demo::data::SMALL_SERVICE
+    );
+    println!("Press Ctrl+C to stop.");
+    std::io::stdout().flush()?;
+    let _ = tokio::signal::ctrl_c().await;
+    server.shutdown().await;
+    Ok(())
+}

@@ -1,11 +1,20 @@
 //! AiTEMS client library: signing, the training-request model, the HTTP client and its
-//! errors. No UI and no Tauri here, so everything is testable with plain `cargo test`.
+//! errors, the keychain store and profiles. No UI and no Tauri here, so everything is
+//! testable with plain `cargo test`.
 #![deny(unsafe_code)]
 
+pub mod client;
+pub mod credentials;
+pub mod error;
+pub mod export;
+pub mod model;
+pub mod profiles;
 pub mod secret;
 pub mod sign;
 
+pub use client::{
+    Client, ClientOptions, Endpoint, Progress, RetryPolicy, TrainListing, TrainsQuery,
+};
+pub use error::{Error, ErrorDetail, Result};
+pub use model::{ApiDateTime, Service, Train, TrainStatus, TrainType};
 pub use secret::{mask_access_key, Credentials, SecretString};
-pub mod credentials;
-pub mod profiles;
-pub mod model;

@@ -101,16 +101,29 @@ mod tests {
 
     #[test]
     fn odd_dates_are_kept_raw() {
-        for raw in ["", "yesterday", "2022-04-04", "2022-04-04T16:39:01.1234", "2022-04-04T16:39:01.", "2022-13-04T16:39:01", "2022-04-04T16:39:01.x"] {
+        for raw in [
+            "",
+            "yesterday",
+            "2022-04-04",
+            "2022-04-04T16:39:01.1234",
+            "2022-04-04T16:39:01.",
+            "2022-13-04T16:39:01",
+            "2022-04-04T16:39:01.x",
+        ] {
             let date = ApiDateTime::parse(raw);
             assert_eq!(date.naive(), None, "{raw}");
-            assert_eq!(serde_json::to_string(&date).unwrap(), serde_json::to_string(raw).unwrap());
+            assert_eq!(
+                serde_json::to_string(&date).unwrap(),
+                serde_json::to_string(raw).unwrap()
+            );
         }
     }
 
     #[test]
     fn korea_time_converts_to_utc() {
-        let utc = ApiDateTime::parse("2022-04-04T16:39:01.378").to_utc().unwrap();
+        let utc = ApiDateTime::parse("2022-04-04T16:39:01.378")
+            .to_utc()
+            .unwrap();
         assert_eq!(utc.to_rfc3339(), "2022-04-04T07:39:01.378+00:00");
     }
 }

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Installs everything the run and test commands need on Debian/Ubuntu. Safe to run twice.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+
+# Build (Tauri/WebKitGTK), display and screenshots, WebDriver, browser tests, keychain.
+PACKAGES=(
+  libwebkit2gtk-4.1-dev libgtk-3-dev libayatana-appindicator3-dev librsvg2-dev
+  libsoup-3.0-dev libjavascriptcoregtk-4.1-dev build-essential pkg-config libssl-dev
+  patchelf libxdo-dev file curl ca-certificates
+  xvfb xauth imagemagick xdotool webkit2gtk-driver
+  chromium chromium-driver fonts-dejavu-core fonts-noto-cjk
+  gnome-keyring dbus dbus-x11 libsecret-1-0 libsecret-tools libdbus-1-dev
+  nodejs npm
+)
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+# Node and npm may come from elsewhere (nodesource, nvm): only install them when absent.
+if command -v node >/dev/null && command -v npm >/dev/null; then
+  filtered=()
+  for p in "${missing[@]}"; do [ "$p" = nodejs ] || [ "$p" = npm ] || filtered+=("$p"); done
+  missing=("${filtered[@]}")
+fi
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "== installing system packages: ${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if ! command -v cargo >/dev/null; then
+  echo "Rust is not installed: install it from https://rustup.rs, then run this again." >&2
+  exit 1
+fi
+rustup component add rustfmt clippy >/dev/null 2>&1 || true
+
+if [ -f ui/package.json ]; then
+  if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
+    echo "== installing UI packages (npm ci)"
+    (cd ui && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+fi
+
+if ! command -v tauri-driver >/dev/null; then
+  echo "== installing tauri-driver"
+  cargo install tauri-driver --version '^2' --locked --quiet
+fi

@@ -1,0 +1,72 @@
+//! The command line, as clap reads it.
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// List NAVER Cloud AiTEMS training requests.
+///
+/// Keys come from NCLOUD_ACCESS_KEY and NCLOUD_SECRET_KEY, or from a profile saved in
+/// the OS keychain (`aitems profile add`). Keys are never taken as arguments.
+#[derive(Debug, Parser)]
+#[command(name = "aitems", version, about, long_about)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the training requests of a service (every page unless --offset/--limit).
+    Trains(TrainsArgs),
+    /// List the services the keys can see.
+    Services(ConnectionArgs),
+    /// Run the demo AiTEMS service and print its URL and demo keys.
+    Demo {
+        /// Port to listen on (127.0.0.1); 0 picks a free one.
+        #[arg(long, default_value_t = 0)]
+        port: u16,
+    },
+}
+
+/// Where to connect, with which keys, and how to print.
+#[derive(Debug, clap::Args)]
+pub struct ConnectionArgs {
+    /// API endpoint (default: AITEMS_ENDPOINT, else the real AiTEMS host).
+    #[arg(long, env = "AITEMS_ENDPOINT")]
+    pub endpoint: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+/// Arguments of `aitems trains`.
+#[derive(Debug, clap::Args)]
+pub struct TrainsArgs {
+    /// The service id.
+    #[arg(long = "service")]
+    pub service: String,
+    /// Only the latest training of each type.
+    #[arg(long)]
+    pub recent: bool,
+    /// First training to return (one page only).
+    #[arg(long, requires = "limit")]
+    pub offset: Option<u64>,
+    /// Page size, 1 to 1000 (one page only).
+    #[arg(long)]
+    pub limit: Option<u32>,
+    /// Connection and output.
+    #[command(flatten)]
+    pub connection: ConnectionArgs,
+}
+
+/// How results are printed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Aligned columns for a terminal.
+    Table,
+    /// One JSON array with the API's own field names.
+    Json,
+    /// CSV with a header row, UTF-8.
+    Csv,
+}
