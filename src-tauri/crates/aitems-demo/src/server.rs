@@ -1,0 +1,137 @@
+//! Starting, inspecting and stopping the demo service.
+
+use std::net::{Ipv4Addr, SocketAddr};
+use std::sync::Arc;
+use std::time::Duration;
+
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+use crate::clock::Clock;
+use crate::faults::Fault;
+use crate::routes::router;
+use crate::state::AppState;
+
+/// How long [`DemoServer::shutdown`] lets in-flight requests finish.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
+
+/// How to run the demo service.
+#[derive(Clone, Debug)]
+pub struct DemoConfig {
+    /// The port on 127.0.0.1; `0` picks any free port.
+    pub port: u16,
+    /// The server's clock is the real clock plus this offset; it drives the `Date`
+    /// header and the 5-minute timestamp check. Default zero.
+    pub clock_offset: chrono::Duration,
+}
+
+impl Default for DemoConfig {
+    fn default() -> Self {
+        Self {
+            port: 0,
+            clock_offset: chrono::Duration::zero(),
+        }
+    }
+}
+
+/// A running demo service. Dropping it stops the service too (without waiting).
+#[derive(Debug)]
+pub struct DemoServer {
+    addr: SocketAddr,
+    state: Arc<AppState>,
+    stop: Option<oneshot::Sender<()>>,
+    task: Option<JoinHandle<()>>,
+}
+
+/// Binds 127.0.0.1:`port` and serves the demo service in a spawned tokio task.
+///
+/// Cheap: the demo data is generated lazily, on first request.
+///
+/// # Errors
+/// The port cannot be bound.
+pub async fn start(config: DemoConfig) -> std::io::Result<DemoServer> {
+    let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, config.port)).await?;
+    let addr = listener.local_addr()?;
+    let state = Arc::new(AppState::new(Clock::new(config.clock_offset)));
+    let app = router(state.clone());
+    let (stop, stopped) = oneshot::channel::<()>();
+    let task = tokio::spawn(async move {
+        let serve = axum::serve(listener, app).with_graceful_shutdown(async {
+            // Either a stop request or the handle being dropped ends the service.
+            let _ = stopped.await;
+        });
+        if let Err(error) = serve.await {
+            tracing::error!(%error, "demo service stopped with an error");
+        }
+    });
+    tracing::info!(%addr, "demo AiTEMS service listening");
+    Ok(DemoServer {
+        addr,
+        state,
+        stop: Some(stop),
+        task: Some(task),
+    })
+}
+
+impl DemoServer {
+    /// The base URL, `http://127.0.0.1:PORT` (no trailing slash).
+    #[must_use]
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// The port the service listens on.
+    #[must_use]
+    pub fn port(&self) -> u16 {
+        self.addr.port()
+    }
+
+    /// Makes the next `times` requests to `/api/*` fail with `fault`, after any faults
+    /// already queued (first in, first out). `times == 0` does nothing.
+    pub fn inject(&self, fault: Fault, times: u32) {
+        self.state.faults.push(fault, times);
+    }
+
+    /// Drops all queued faults.
+    pub fn clear_faults(&self) {
+        self.state.faults.clear();
+    }
+
+    /// Requests received on `/api/*` so far, including refused and faulted ones.
+    #[must_use]
+    pub fn request_count(&self) -> usize {
+        self.state.log.count()
+    }
+
+    /// Path and query (as received) of the most recent requests to `/api/*` (at most
+    /// 1000), oldest first.
+    #[must_use]
+    pub fn last_request_targets(&self) -> Vec<String> {
+        self.state.log.targets()
+    }
+
+    /// Stops accepting connections, lets in-flight requests finish (for up to 5
+    /// seconds), then stops.
+    pub async fn shutdown(mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(mut task) = self.task.take() {
+            if tokio::time::timeout(SHUTDOWN_GRACE, &mut task)
+                .await
+                .is_err()
+            {
+                task.abort();
+            }
+        }
+    }
+}
+
+impl Drop for DemoServer {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}

@@ -1,0 +1,77 @@
+//! State shared by the request handlers and the [`crate::DemoServer`] handle.
+
+use std::collections::VecDeque;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, PoisonError};
+
+use crate::clock::Clock;
+use crate::faults::FaultQueue;
+
+/// How many request targets the log keeps.
+const TARGETS_KEPT: usize = 1000;
+
+/// Everything the running service shares.
+#[derive(Debug)]
+pub(crate) struct AppState {
+    pub(crate) clock: Clock,
+    pub(crate) faults: FaultQueue,
+    pub(crate) log: RequestLog,
+}
+
+impl AppState {
+    pub(crate) fn new(clock: Clock) -> Self {
+        Self {
+            clock,
+            faults: FaultQueue::default(),
+            log: RequestLog::default(),
+        }
+    }
+}
+
+/// Counts `/api/*` requests and keeps their most recent targets.
+#[derive(Debug, Default)]
+pub(crate) struct RequestLog {
+    count: AtomicUsize,
+    targets: Mutex<VecDeque<String>>,
+}
+
+impl RequestLog {
+    /// Records one request's path and query.
+    pub(crate) fn record(&self, target: &str) {
+        self.count.fetch_add(1, Ordering::SeqCst);
+        // A poisoned log is still a valid log.
+        let mut targets = self.targets.lock().unwrap_or_else(PoisonError::into_inner);
+        if targets.len() == TARGETS_KEPT {
+            targets.pop_front();
+        }
+        targets.push_back(target.to_owned());
+    }
+
+    /// Requests recorded so far.
+    pub(crate) fn count(&self) -> usize {
+        self.count.load(Ordering::SeqCst)
+    }
+
+    /// The most recent targets, oldest first.
+    pub(crate) fn targets(&self) -> Vec<String> {
+        let targets = self.targets.lock().unwrap_or_else(PoisonError::into_inner);
+        targets.iter().cloned().collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_log_is_bounded_but_the_count_is_not() {
+        let log = RequestLog::default();
+        for i in 0..(TARGETS_KEPT + 5) {
+            log.record(&format!("/api/{i}"));
+        }
+        assert_eq!(log.count(), TARGETS_KEPT + 5);
+        let targets = log.targets();
+        assert_eq!(targets.len(), TARGETS_KEPT);
+        assert_eq!(targets[0], "/api/5");
+    }
+}

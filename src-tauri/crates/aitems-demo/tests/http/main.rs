@@ -1,0 +1,7 @@
+//! The demo service over real loopback HTTP, driven by reqwest.
+
+mod auth;
+mod clock;
+mod common;
+mod faults;
+mod routes;
