@@ -40,6 +40,14 @@ impl From<&str> for SecretString {
     }
 }
 
+/// Secrets may be read in (from the profile form), never written out: there is
+/// deliberately no `Serialize`.
+impl<'de> serde::Deserialize<'de> for SecretString {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(Self::new)
+    }
+}
+
 impl fmt::Debug for SecretString {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("***")
@@ -96,6 +104,12 @@ mod tests {
         assert!(!printed.contains("very-secret-value"), "{printed}");
         assert!(printed.contains("***"));
         assert!(printed.contains("AKID1234"));
+    }
+
+    #[test]
+    fn secrets_can_be_read_from_json() {
+        let secret: SecretString = serde_json::from_str("\"abc\"").unwrap();
+        assert_eq!(secret.expose(), "abc");
     }
 
     #[test]

@@ -1,0 +1,190 @@
+//! Named profiles: non-secret settings in the OS config directory.
+//!
+//! A profile is a name plus [`ProfileSettings`] (endpoint, default service, recently used
+//! services). They live in `settings.json` in [`config_dir`], shared by the app and the
+//! CLI; the keys of each profile live in a [`SecretStore`](crate::credentials::SecretStore).
+//! [`ProfileManager`] keeps both in step.
+
+mod manager;
+mod settings;
+#[cfg(test)]
+mod tests;
+
+pub use manager::ProfileManager;
+pub use settings::SETTINGS_FILE_NAME;
+
+use crate::credentials::StoreError;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+use crate::client::Endpoint;
+pub use crate::client::DEFAULT_ENDPOINT;
+
+/// How many recently used services a profile remembers.
+pub const MAX_RECENT_SERVICES: usize = 20;
+
+/// The longest profile name, in characters.
+pub const MAX_PROFILE_NAME_CHARS: usize = 64;
+
+/// The environment variable that overrides the config directory (used by tests).
+pub const CONFIG_DIR_ENV: &str = "AITEMS_CONFIG_DIR";
+
+/// The non-secret settings of one profile.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProfileSettings {
+    /// The API base URL, e.g. [`DEFAULT_ENDPOINT`].
+    #[serde(default = "default_endpoint")]
+    pub endpoint: String,
+    /// The service opened by default, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_service: Option<String>,
+    /// Recently used service ids, most recent first, without duplicates, at most
+    /// [`MAX_RECENT_SERVICES`].
+    #[serde(default)]
+    pub recent_services: Vec<String>,
+    /// Keys of the file this version does not know; written back unchanged.
+    #[serde(flatten)]
+    extra: Map<String, Value>,
+}
+
+fn default_endpoint() -> String {
+    DEFAULT_ENDPOINT.to_owned()
+}
+
+impl Default for ProfileSettings {
+    fn default() -> Self {
+        Self {
+            endpoint: default_endpoint(),
+            default_service: None,
+            recent_services: Vec::new(),
+            extra: Map::new(),
+        }
+    }
+}
+
+impl ProfileSettings {
+    /// Default settings with another endpoint.
+    #[must_use]
+    pub fn with_endpoint(mut self, endpoint: impl Into<String>) -> Self {
+        self.endpoint = endpoint.into();
+        self
+    }
+
+    /// These settings with a default service.
+    #[must_use]
+    pub fn with_default_service(mut self, service_id: impl Into<String>) -> Self {
+        self.default_service = Some(service_id.into());
+        self
+    }
+
+    /// Trims and checks the values: the endpoint must pass [`Endpoint::parse`] (`https`,
+    /// or `http` on this computer only; a trailing `/` is removed), a blank default service becomes `None`, recent services are
+    /// trimmed, deduplicated and capped.
+    ///
+    /// # Errors
+    /// [`StoreError::InvalidInput`] for an unusable endpoint.
+    pub fn normalized(mut self) -> Result<Self, StoreError> {
+        let endpoint = Endpoint::parse(&self.endpoint).map_err(|e| StoreError::InvalidInput {
+            message: e.message(),
+        })?;
+        self.endpoint = endpoint.as_str().to_owned();
+        self.default_service = self
+            .default_service
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty());
+        let recent = std::mem::take(&mut self.recent_services);
+        for service in recent.iter().rev() {
+            self.push_recent(service);
+        }
+        Ok(self)
+    }
+
+    /// Puts `service_id` (trimmed, non-blank) first in the recent list, removing an
+    /// older occurrence and keeping at most [`MAX_RECENT_SERVICES`].
+    pub fn push_recent(&mut self, service_id: &str) {
+        let id = service_id.trim();
+        if id.is_empty() {
+            return;
+        }
+        self.recent_services.retain(|s| s != id);
+        self.recent_services.insert(0, id.to_owned());
+        self.recent_services.truncate(MAX_RECENT_SERVICES);
+    }
+}
+
+/// A profile: its name and non-secret settings.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Profile {
+    /// The profile name (also the keychain account).
+    pub name: String,
+    /// Its settings.
+    #[serde(flatten)]
+    pub settings: ProfileSettings,
+    /// Whether this is the default profile.
+    pub is_default: bool,
+}
+
+/// What the UI lists for a profile. Holds no secret: only a masked access key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProfileSummary {
+    /// The profile name.
+    pub name: String,
+    /// The access key masked for display; `None` when the keychain entry is missing.
+    pub masked_access_key: Option<String>,
+    /// The API base URL.
+    pub endpoint: String,
+    /// The service opened by default, if any.
+    pub default_service: Option<String>,
+    /// Recently used service ids, most recent first.
+    pub recent_services: Vec<String>,
+    /// Whether this is the default profile.
+    pub is_default: bool,
+}
+
+/// Checks a profile name and returns it trimmed: 1 to 64 characters, no control
+/// characters, no `/` or `\`. Names are case-sensitive.
+///
+/// # Errors
+/// [`StoreError::InvalidProfileName`].
+pub fn validate_profile_name(name: &str) -> Result<String, StoreError> {
+    let trimmed = name.trim();
+    let chars = trimmed.chars().count();
+    let bad_char = trimmed
+        .chars()
+        .any(|c| c.is_control() || c == '/' || c == '\\');
+    if chars == 0 || chars > MAX_PROFILE_NAME_CHARS || bad_char {
+        return Err(StoreError::InvalidProfileName {
+            name: name.to_owned(),
+        });
+    }
+    Ok(trimmed.to_owned())
+}
+
+/// The folder holding `settings.json`: `$AITEMS_CONFIG_DIR` when set, else the OS
+/// config folder for `AiTEMS Desk` (`~/.config/aitemsdesk` on Linux,
+/// `~/Library/Application Support/com.aitems.AiTEMS-Desk` on macOS,
+/// `%APPDATA%\aitems\AiTEMS Desk\config` on Windows). The app and
+/// the CLI share it.
+///
+/// # Errors
+/// [`StoreError::SettingsIo`] when no home directory can be found.
+pub fn config_dir() -> Result<PathBuf, StoreError> {
+    resolve_config_dir(std::env::var_os(CONFIG_DIR_ENV))
+}
+
+fn resolve_config_dir(overridden: Option<OsString>) -> Result<PathBuf, StoreError> {
+    if let Some(dir) = overridden.filter(|d| !d.is_empty()) {
+        return Ok(PathBuf::from(dir));
+    }
+    directories::ProjectDirs::from("com", "aitems", "AiTEMS Desk")
+        .map(|dirs| dirs.config_dir().to_path_buf())
+        .ok_or_else(|| StoreError::SettingsIo {
+            path: PathBuf::from(SETTINGS_FILE_NAME),
+            reason: "no home folder was found to keep the settings in".to_owned(),
+        })
+}

@@ -1,0 +1,238 @@
+//! The commands the web view may call. Each parses its arguments, calls the core and
+//! maps errors; the logic lives in the `aitems` crate.
+
+use aitems::profiles::ProfileSettings;
+use aitems::{Client, Credentials, Endpoint, Service};
+use tauri::{AppHandle, Emitter, Runtime, State};
+
+use crate::demo::DEMO_PROFILE;
+use crate::error::{CommandError, CommandResult};
+use crate::state::{blocking, AppState};
+use crate::views::{
+    AppInfo, ConnectionCheck, ProfileInput, ProfileView, TrainList, TrainsProgress,
+    TRAINS_PROGRESS_EVENT,
+};
+
+/// Version and start-up flags.
+#[tauri::command]
+pub fn app_info(state: State<'_, AppState>) -> AppInfo {
+    AppInfo {
+        version: env!("CARGO_PKG_VERSION").into(),
+        demo_requested: state.demo_requested(),
+    }
+}
+
+/// Saved profiles (masked keys only), then the demo profile when demo mode runs.
+#[tauri::command]
+pub async fn list_profiles(state: State<'_, AppState>) -> CommandResult<Vec<ProfileView>> {
+    let profiles = state.profiles()?;
+    let saved = blocking(move || Ok(profiles.list()?)).await?;
+    let mut views: Vec<ProfileView> = saved
+        .into_iter()
+        .map(|summary| ProfileView {
+            summary,
+            is_demo: false,
+        })
+        .collect();
+    if let Some(demo) = state.running_demo().await {
+        views.push(ProfileView {
+            summary: demo.summary(),
+            is_demo: true,
+        });
+    }
+    Ok(views)
+}
+
+/// Creates or updates a profile; `replaces` is its old name when renamed. Keys go to the
+/// keychain and are never returned.
+#[tauri::command]
+pub async fn save_profile(
+    state: State<'_, AppState>,
+    profile: ProfileInput,
+    replaces: Option<String>,
+) -> CommandResult<ProfileView> {
+    let name = profile.name.trim().to_owned();
+    if name == DEMO_PROFILE || replaces.as_deref() == Some(DEMO_PROFILE) {
+        return Err(CommandError::invalid_input(format!(
+            "\"{DEMO_PROFILE}\" is reserved for demo mode. Choose another profile name."
+        )));
+    }
+    let mut settings = settings_of(&profile)?;
+    let credentials = keys_of(&profile)?;
+    let profiles = state.profiles()?;
+    let old_name = replaces.clone();
+    let saved_name = name.clone();
+    blocking(move || {
+        if let Some(old) = old_name.filter(|old| *old != saved_name) {
+            profiles.rename(&old, &saved_name)?;
+        }
+        // The form does not carry the recent services: keep them.
+        if let Ok(existing) = profiles.get(&saved_name) {
+            settings.recent_services = existing.settings.recent_services;
+        }
+        profiles.save(&saved_name, settings, credentials.as_ref())?;
+        Ok(())
+    })
+    .await?;
+    state.forget_client(&name);
+    if let Some(old) = &replaces {
+        state.forget_client(old);
+    }
+    let profiles = state.profiles()?;
+    let summary = blocking(move || {
+        profiles
+            .list()?
+            .into_iter()
+            .find(|p| p.name == name)
+            .ok_or_else(|| {
+                CommandError::invalid_input("The profile was saved but could not be read back.")
+            })
+    })
+    .await?;
+    Ok(ProfileView {
+        summary,
+        is_demo: false,
+    })
+}
+
+/// Deletes a profile and its keychain entry.
+#[tauri::command]
+pub async fn delete_profile(state: State<'_, AppState>, name: String) -> CommandResult<()> {
+    if name == DEMO_PROFILE {
+        return Err(CommandError::invalid_input(
+            "The demo profile cannot be deleted.",
+        ));
+    }
+    let profiles = state.profiles()?;
+    let removed = name.clone();
+    blocking(move || Ok(profiles.remove(&removed)?)).await?;
+    state.forget_client(&name);
+    Ok(())
+}
+
+/// Checks keys by listing services: of a saved profile, or of the form before saving.
+#[tauri::command]
+pub async fn test_connection(
+    state: State<'_, AppState>,
+    profile: Option<String>,
+    draft: Option<ProfileInput>,
+) -> CommandResult<ConnectionCheck> {
+    let client = match (profile, draft) {
+        (_, Some(draft)) => {
+            let endpoint = Endpoint::parse(&settings_of(&draft)?.endpoint)?;
+            let credentials = keys_of(&draft)?.ok_or_else(|| {
+                CommandError::invalid_input("Enter the access key and the secret key to test them.")
+            })?;
+            Client::new(endpoint, credentials)?
+        }
+        (Some(profile), None) => state.client(&profile).await?,
+        (None, None) => return Err(CommandError::invalid_input("Choose a profile to test.")),
+    };
+    let services = client.all_services().await?;
+    Ok(ConnectionCheck {
+        service_count: services.len(),
+    })
+}
+
+/// Starts demo mode (once) and returns the demo profile.
+#[tauri::command]
+pub async fn start_demo(state: State<'_, AppState>) -> CommandResult<ProfileView> {
+    let demo = state.demo().await?;
+    Ok(ProfileView {
+        summary: demo.summary(),
+        is_demo: true,
+    })
+}
+
+/// Every service the profile's keys can see.
+#[tauri::command]
+pub async fn list_services(
+    state: State<'_, AppState>,
+    profile: String,
+) -> CommandResult<Vec<Service>> {
+    Ok(state.client(&profile).await?.all_services().await?)
+}
+
+/// Every training of a service (all pages), emitting `trains-progress` after each page.
+/// On success the service joins the profile's recent services.
+#[tauri::command]
+pub async fn list_trains<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    profile: String,
+    service_id: String,
+    recent: bool,
+    request_id: String,
+) -> CommandResult<TrainList> {
+    let client = state.client(&profile).await?;
+    let listing = client
+        .all_trains(&service_id, recent, |progress| {
+            let event = TrainsProgress {
+                request_id: request_id.clone(),
+                pages: progress.pages,
+                trains: progress.items,
+            };
+            if let Err(e) = app.emit(TRAINS_PROGRESS_EVENT, event) {
+                tracing::warn!("could not send progress: {e}");
+            }
+        })
+        .await?;
+    if profile != DEMO_PROFILE {
+        remember_service(&state, profile, service_id).await;
+    }
+    Ok(TrainList {
+        trains: listing.trains,
+        fetched_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+        pages: listing.pages,
+    })
+}
+
+/// Records a service as recently used; a failure only costs the suggestion, so it is logged.
+async fn remember_service(state: &AppState, profile: String, service_id: String) {
+    let Ok(profiles) = state.profiles() else {
+        return;
+    };
+    let outcome = blocking(move || Ok(profiles.remember_service(&profile, &service_id)?)).await;
+    if let Err(e) = outcome {
+        tracing::warn!(code = e.code, "could not remember the service");
+    }
+}
+
+fn settings_of(input: &ProfileInput) -> CommandResult<ProfileSettings> {
+    let mut settings = ProfileSettings::default();
+    if let Some(endpoint) = input
+        .endpoint
+        .as_deref()
+        .map(str::trim)
+        .filter(|e| !e.is_empty())
+    {
+        settings = settings.with_endpoint(Endpoint::parse(endpoint)?.as_str());
+    }
+    if let Some(service) = input
+        .default_service
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
+        aitems::client::check_service_id(service)?;
+        settings = settings.with_default_service(service);
+    }
+    Ok(settings)
+}
+
+/// The keys of the form: `None` when both are blank (keep the stored keys).
+fn keys_of(input: &ProfileInput) -> CommandResult<Option<Credentials>> {
+    let access = input.access_key.trim();
+    let secret = input
+        .secret_key
+        .as_ref()
+        .map(|s| s.expose().trim())
+        .unwrap_or_default();
+    match (access.is_empty(), secret.is_empty()) {
+        (true, true) => Ok(None),
+        (false, false) => Ok(Some(Credentials::new(access, secret))),
+        _ => Err(CommandError::invalid_input(
+            "Enter both the access key and the secret key.",
+        )),
+    }
+}

@@ -1,0 +1,60 @@
+//! AiTEMS Desk: the desktop shell. Only wiring lives here; the logic is in `aitems`.
+#![deny(unsafe_code)]
+
+pub mod commands;
+pub mod demo;
+pub mod error;
+pub mod state;
+pub mod views;
+
+use std::sync::Arc;
+
+use aitems::credentials::KeychainStore;
+use aitems::profiles::ProfileManager;
+use tauri::{Builder, Runtime};
+
+use crate::error::CommandError;
+use crate::state::AppState;
+
+/// The command-line flag that starts straight into demo mode.
+pub const DEMO_FLAG: &str = "--demo";
+
+/// Starts the app with the OS keychain and the standard settings folder.
+pub fn run() {
+    prefer_safe_webkit_renderer();
+    let demo_requested = std::env::args().any(|arg| arg == DEMO_FLAG);
+    let profiles = ProfileManager::new(Arc::new(KeychainStore::new())).map_err(CommandError::from);
+    let app = run_app(
+        tauri::Builder::default(),
+        AppState::new(profiles, demo_requested),
+    );
+    if let Err(error) = app.run(tauri::generate_context!()) {
+        eprintln!("AiTEMS Desk could not start: {error}");
+        std::process::exit(1);
+    }
+}
+
+/// Wires state and commands into a builder, for any runtime (tests use the mock one).
+pub fn run_app<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
+    builder
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![
+            commands::app_info,
+            commands::list_profiles,
+            commands::save_profile,
+            commands::delete_profile,
+            commands::test_connection,
+            commands::start_demo,
+            commands::list_services,
+            commands::list_trains,
+        ])
+}
+
+/// WebKitGTK's DMA-BUF renderer shows a blank window on many GPUs: turn it off unless
+/// the user chose otherwise. Runs first thing in `run`, before any thread starts.
+fn prefer_safe_webkit_renderer() {
+    #[cfg(target_os = "linux")]
+    if std::env::var_os("WEBKIT_DISABLE_DMABUF_RENDERER").is_none() {
+        std::env::set_var("WEBKIT_DISABLE_DMABUF_RENDERER", "1");
+    }
+}

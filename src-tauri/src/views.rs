@@ -1,0 +1,79 @@
+//! What commands take from and give to the web view. Nothing here carries a secret out:
+//! only [`ProfileInput`] carries one in.
+
+use aitems::profiles::ProfileSummary;
+use aitems::{SecretString, Train};
+use serde::{Deserialize, Serialize};
+
+/// A profile as the UI lists it: masked access key, never the secret.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProfileView {
+    /// The stored profile's summary.
+    #[serde(flatten)]
+    pub summary: ProfileSummary,
+    /// Whether this is the in-memory demo profile.
+    pub is_demo: bool,
+}
+
+/// The profile form. Keys are write-only: they come in here and never go back out.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProfileInput {
+    /// The profile name.
+    pub name: String,
+    /// The access key; blank when editing keeps the stored keys.
+    #[serde(default)]
+    pub access_key: String,
+    /// The secret key; blank when editing keeps the stored keys.
+    pub secret_key: Option<SecretString>,
+    /// The API endpoint; `None` or blank means the real AiTEMS host.
+    pub endpoint: Option<String>,
+    /// The service to open by default.
+    pub default_service: Option<String>,
+}
+
+/// Every training of a service, as `list_trains` returns it.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TrainList {
+    /// The trainings with the API's own field names.
+    pub trains: Vec<Train>,
+    /// When the listing finished, RFC 3339 in UTC.
+    pub fetched_at: String,
+    /// How many pages it took.
+    pub pages: usize,
+}
+
+/// The `trains-progress` event, sent after each page.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TrainsProgress {
+    /// The id the UI gave the `list_trains` call.
+    pub request_id: String,
+    /// Pages received so far.
+    pub pages: usize,
+    /// Trainings received so far.
+    pub trains: usize,
+}
+
+/// Name of the progress event.
+pub const TRAINS_PROGRESS_EVENT: &str = "trains-progress";
+
+/// What the UI needs to know at start.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AppInfo {
+    /// The app version.
+    pub version: String,
+    /// Whether the app was started with `--demo`.
+    pub demo_requested: bool,
+}
+
+/// The result of a successful connection test.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ConnectionCheck {
+    /// How many services the keys can see.
+    pub service_count: usize,
+}

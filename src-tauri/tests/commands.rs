@@ -1,0 +1,294 @@
+//! The real commands, through Tauri's IPC with the app's own capabilities, against the
+//! embedded demo AiTEMS service over loopback HTTP. Keys live in an in-memory store here;
+//! the keychain itself is tested in the `aitems` crate against the real Secret Service.
+
+use std::sync::{Arc, Mutex};
+
+use aitems::credentials::MemoryStore;
+use aitems::profiles::ProfileManager;
+use aitems_demo::data::{self, MEDIUM_SERVICE, SMALL_SERVICE};
+use aitems_desk::state::AppState;
+use serde_json::{json, Value};
+use tauri::test::{get_ipc_response, mock_builder, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::{Listener, WebviewWindow, WebviewWindowBuilder};
+
+/// A secret that must never come back out of any command.
+const SECRET: &str = "s3cret-never-to-be-seen";
+
+struct Harness {
+    webview: WebviewWindow<tauri::test::MockRuntime>,
+    app: tauri::App<tauri::test::MockRuntime>,
+    replies: Mutex<Vec<String>>,
+    _config: tempfile::TempDir,
+}
+
+impl Harness {
+    fn new() -> Self {
+        let config = tempfile::tempdir().unwrap();
+        let profiles = ProfileManager::with_config_dir(config.path(), Arc::new(MemoryStore::new()));
+        let app = aitems_desk::run_app(mock_builder(), AppState::new(Ok(profiles), false))
+            .build(tauri::generate_context!())
+            .expect("the app builds with its real configuration");
+        let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .unwrap();
+        Self {
+            webview,
+            app,
+            replies: Mutex::new(Vec::new()),
+            _config: config,
+        }
+    }
+
+    /// Invokes a command; Ok(reply) or Err(error object).
+    fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
+        let request = InvokeRequest {
+            cmd: cmd.into(),
+            callback: tauri::ipc::CallbackFn(0),
+            error: tauri::ipc::CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: tauri::ipc::InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        };
+        let reply = get_ipc_response(&self.webview, request)
+            .map(|body| body.deserialize::<Value>().unwrap());
+        let text = match &reply {
+            Ok(v) | Err(v) => v.to_string(),
+        };
+        self.replies.lock().unwrap().push(text);
+        reply
+    }
+
+    fn ok(&self, cmd: &str, args: Value) -> Value {
+        self.call(cmd, args)
+            .unwrap_or_else(|e| panic!("{cmd} failed: {e}"))
+    }
+
+    fn error_code(&self, cmd: &str, args: Value) -> String {
+        let error = self.call(cmd, args).expect_err("the command should fail");
+        for field in ["message", "hint"] {
+            assert!(
+                error[field].as_str().is_some_and(|s| !s.is_empty()),
+                "{field} in {error}"
+            );
+        }
+        error["code"].as_str().unwrap().to_owned()
+    }
+
+    fn demo_endpoint(&self) -> String {
+        self.ok("start_demo", json!({}))["endpoint"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    }
+}
+
+impl Drop for Harness {
+    fn drop(&mut self) {
+        for reply in self.replies.lock().unwrap().iter() {
+            assert!(
+                !reply.contains(SECRET),
+                "a reply carried the secret key: {reply}"
+            );
+        }
+    }
+}
+
+fn profile_input(name: &str, endpoint: &str, secret: &str) -> Value {
+    json!({ "name": name, "accessKey": aitems_demo::DEMO_ACCESS_KEY, "secretKey": secret, "endpoint": endpoint, "defaultService": SMALL_SERVICE })
+}
+
+#[test]
+fn demo_mode_lists_every_training_and_reports_progress() {
+    let h = Harness::new();
+    let info = h.ok("app_info", json!({}));
+    assert_eq!(info["demoRequested"], false);
+    let demo = h.ok("start_demo", json!({}));
+    assert_eq!(demo["name"], "Demo");
+    assert_eq!(demo["isDemo"], true);
+    assert!(h
+        .ok("list_profiles", json!({}))
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|p| p["isDemo"] == true));
+
+    let progress = Arc::new(Mutex::new(Vec::new()));
+    let seen = progress.clone();
+    h.app.listen_any("trains-progress", move |event| {
+        seen.lock().unwrap().push(event.payload().to_owned())
+    });
+    let list = h.ok("list_trains", json!({ "profile": "Demo", "serviceId": MEDIUM_SERVICE, "recent": false, "requestId": "r1" }));
+    assert_eq!(
+        list["trains"],
+        Value::Array(data::trains(MEDIUM_SERVICE).unwrap())
+    );
+    assert_eq!(list["pages"], 1);
+    assert!(chrono::DateTime::parse_from_rfc3339(list["fetchedAt"].as_str().unwrap()).is_ok());
+    let events = progress.lock().unwrap().clone();
+    assert_eq!(events.len(), 1, "{events:?}");
+    let event: Value = serde_json::from_str(&events[0]).unwrap();
+    assert_eq!(
+        event,
+        json!({ "requestId": "r1", "pages": 1, "trains": 300 })
+    );
+
+    let recent = h.ok("list_trains", json!({ "profile": "Demo", "serviceId": MEDIUM_SERVICE, "recent": true, "requestId": "r2" }));
+    assert_eq!(
+        recent["trains"],
+        Value::Array(data::recent_trains(MEDIUM_SERVICE).unwrap())
+    );
+    let services = h.ok("list_services", json!({ "profile": "Demo" }));
+    assert_eq!(services, Value::Array(data::services()));
+}
+
+#[test]
+fn errors_reach_the_ui_as_codes() {
+    let h = Harness::new();
+    let no_demo = json!({ "profile": "Demo", "serviceId": MEDIUM_SERVICE, "recent": false, "requestId": "x" });
+    assert_eq!(h.error_code("list_trains", no_demo), "invalid_input");
+    h.demo_endpoint();
+    let unknown = h.call("list_trains", json!({ "profile": "Demo", "serviceId": "nosuchsvc01", "recent": false, "requestId": "x" })).unwrap_err();
+    assert_eq!(unknown["code"], "not_found");
+    assert_eq!(unknown["detail"]["httpStatus"], 404);
+    assert!(unknown["detail"]["traceId"]
+        .as_str()
+        .is_some_and(|t| !t.is_empty()));
+    let bad_id =
+        json!({ "profile": "Demo", "serviceId": "../etc", "recent": false, "requestId": "x" });
+    assert_eq!(h.error_code("list_trains", bad_id), "invalid_input");
+    assert_eq!(
+        h.error_code("list_services", json!({ "profile": "nobody" })),
+        "profile_not_found"
+    );
+}
+
+#[test]
+fn saved_profiles_keep_their_keys_to_themselves() {
+    let h = Harness::new();
+    let endpoint = h.demo_endpoint();
+    // The demo service knows the demo secret, so save the real pair first, then check
+    // that nothing sends the secret back, using a profile whose secret is SECRET too.
+    let saved = h.ok("save_profile", json!({ "profile": profile_input("Work", &endpoint, aitems_demo::DEMO_SECRET_KEY), "replaces": null }));
+    assert_eq!(saved["maskedAccessKey"], "DEMO…");
+    assert_eq!(saved["isDemo"], false);
+    assert_eq!(
+        h.ok(
+            "test_connection",
+            json!({ "profile": "Work", "draft": null })
+        ),
+        json!({ "serviceCount": 4 })
+    );
+    let list = h.ok(
+        "list_trains",
+        json!({ "profile": "Work", "serviceId": SMALL_SERVICE, "recent": false, "requestId": "w" }),
+    );
+    assert_eq!(
+        list["trains"].as_array().unwrap().len(),
+        data::trains(SMALL_SERVICE).unwrap().len()
+    );
+    let profiles = h.ok("list_profiles", json!({}));
+    let work = profiles
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "Work")
+        .unwrap()
+        .clone();
+    assert_eq!(work["recentServices"], json!([SMALL_SERVICE]));
+    assert_eq!(work["isDefault"], true);
+
+    h.ok(
+        "save_profile",
+        json!({ "profile": profile_input("Wrong", &endpoint, SECRET), "replaces": null }),
+    );
+    assert_eq!(
+        h.error_code("list_services", json!({ "profile": "Wrong" })),
+        "auth_failed"
+    );
+    let draft = profile_input("Draft", &endpoint, SECRET);
+    assert_eq!(
+        h.error_code(
+            "test_connection",
+            json!({ "profile": null, "draft": draft })
+        ),
+        "auth_failed"
+    );
+    let http_elsewhere = profile_input("Plain", "http://example.com", SECRET);
+    assert_eq!(
+        h.error_code(
+            "save_profile",
+            json!({ "profile": http_elsewhere, "replaces": null })
+        ),
+        "invalid_input"
+    );
+}
+
+#[test]
+fn renaming_editing_and_deleting_profiles() {
+    let h = Harness::new();
+    let endpoint = h.demo_endpoint();
+    h.ok("save_profile", json!({ "profile": profile_input("Old", &endpoint, aitems_demo::DEMO_SECRET_KEY), "replaces": null }));
+    h.ok("list_services", json!({ "profile": "Old" }));
+    // Rename without re-entering keys: blank keys keep the stored ones.
+    let renamed = json!({ "name": "New", "accessKey": "", "secretKey": "", "endpoint": endpoint, "defaultService": null });
+    h.ok(
+        "save_profile",
+        json!({ "profile": renamed, "replaces": "Old" }),
+    );
+    assert_eq!(
+        h.error_code("list_services", json!({ "profile": "Old" })),
+        "profile_not_found"
+    );
+    assert_eq!(
+        h.ok("list_services", json!({ "profile": "New" }))
+            .as_array()
+            .unwrap()
+            .len(),
+        4
+    );
+    h.ok(
+        "list_trains",
+        json!({ "profile": "New", "serviceId": SMALL_SERVICE, "recent": false, "requestId": "n" }),
+    );
+    let edited = json!({ "name": "New", "accessKey": "", "secretKey": "", "endpoint": endpoint, "defaultService": MEDIUM_SERVICE });
+    let saved = h.ok(
+        "save_profile",
+        json!({ "profile": edited, "replaces": "New" }),
+    );
+    assert_eq!(saved["defaultService"], MEDIUM_SERVICE);
+    assert_eq!(
+        saved["recentServices"],
+        json!([SMALL_SERVICE]),
+        "editing keeps the recent services"
+    );
+    let half = json!({ "name": "New", "accessKey": "AK", "secretKey": "", "endpoint": endpoint, "defaultService": null });
+    assert_eq!(
+        h.error_code("save_profile", json!({ "profile": half, "replaces": null })),
+        "invalid_input"
+    );
+    let reserved = profile_input("Demo", &endpoint, SECRET);
+    assert_eq!(
+        h.error_code(
+            "save_profile",
+            json!({ "profile": reserved, "replaces": null })
+        ),
+        "invalid_input"
+    );
+
+    h.ok("delete_profile", json!({ "name": "New" }));
+    assert_eq!(
+        h.error_code("list_services", json!({ "profile": "New" })),
+        "profile_not_found"
+    );
+    let names: Vec<Value> = h
+        .ok("list_profiles", json!({}))
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].clone())
+        .collect();
+    assert_eq!(names, vec![json!("Demo")]);
+}
