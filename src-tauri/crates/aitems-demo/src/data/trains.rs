@@ -24,7 +24,7 @@ pub(super) const STATUSES: [&str; 9] = [
 ];
 
 /// The newest train is created just before this wall-clock time (Korea time).
-const NEWEST_MS: i64 = dates::wall_ms(2026, 11, 28, 23, 0);
+const NEWEST_MS: i64 = dates::wall_ms(2026, 11, 20, 23, 0);
 /// The oldest train is created after this wall-clock time.
 const OLDEST_MS: i64 = dates::wall_ms(2025, 1, 2, 0, 0);
 

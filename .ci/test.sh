@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs every test layer: formatting and lints, Rust unit and integration tests (demo
+# service over loopback, the real Secret Service, Tauri commands), UI checks and Vitest,
+# Playwright in Chromium, and the real app window over WebDriver. Installs what it needs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+export CARGO_TERM_COLOR=never
+step() { printf '\n== %s\n' "$*"; }
+
+step "setup"
+bash .ci/setup.sh
+
+step "UI: install, type check, unit tests, build"
+(cd ui && npm run check && npm test && npm run build)
+
+step "Rust: format and lints"
+cargo fmt --all --check
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "Rust: tests (with a real, unlocked GNOME Keyring on a private D-Bus session)"
+KEYRING_HOME=$(mktemp -d)
+trap 'rm -rf "$KEYRING_HOME"' EXIT
+HOME="$KEYRING_HOME" \
+CARGO_HOME="${CARGO_HOME:-$HOME/.cargo}" RUSTUP_HOME="${RUSTUP_HOME:-$HOME/.rustup}" \
+AITEMS_REQUIRE_KEYCHAIN=1 \
+  dbus-run-session -- sh -c 'echo -n ci-keyring | gnome-keyring-daemon --unlock --components=secrets >/dev/null && cargo test --workspace --locked'
+
+step "UI in Chromium (Playwright, mocked IPC)"
+(cd ui && npm run e2e)
+
+step "Whole app over WebDriver (tauri-driver + WebKitWebDriver under Xvfb)"
+bash tests/e2e/run.sh
+
+echo
+echo "All test layers passed."

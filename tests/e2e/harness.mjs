@@ -1,0 +1,96 @@
+// Starting and stopping what the end-to-end tests drive: the demo service (through the
+// `aitems` CLI, for the expected data), tauri-driver, and WebDriver sessions on the app.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createConnection } from 'node:net';
+import { Builder, By, until } from 'selenium-webdriver';
+
+export const APP = mustEnv('E2E_APP');
+export const CLI = mustEnv('E2E_CLI');
+export const SCREENS = mustEnv('E2E_SCREENS');
+const DRIVER = mustEnv('TAURI_DRIVER');
+const DRIVER_PORT = 4444;
+
+function mustEnv(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run tests/e2e/run.sh`);
+  return value;
+}
+
+/** Waits until something listens on a loopback port. */
+async function waitForPort(port, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const open = await new Promise((resolve) => {
+      const socket = createConnection({ host: '127.0.0.1', port }, () => { socket.end(); resolve(true); });
+      socket.on('error', () => resolve(false));
+    });
+    if (open) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`nothing listened on port ${port} within ${timeoutMs} ms`);
+}
+
+/** Runs the demo service with the CLI and returns its URL, keys and a stop function. */
+export async function startDemoService() {
+  const child = spawn(CLI, ['demo', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  const url = await new Promise((resolve, reject) => {
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = out.match(/running at (http:\/\/127\.0\.0\.1:\d+)/);
+      if (match && out.includes('NCLOUD_SECRET_KEY=')) resolve(match[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`aitems demo exited with ${code}: ${out}`)));
+  });
+  const accessKey = out.match(/NCLOUD_ACCESS_KEY=(\S+)/)[1];
+  const secretKey = out.match(/NCLOUD_SECRET_KEY=(\S+)/)[1];
+  return { url, accessKey, secretKey, stop: () => child.kill('SIGINT') };
+}
+
+/** What the demo service holds for a service, read with the CLI over real HTTP. */
+export function demoTrains(demo, serviceId, recent = false) {
+  const args = ['trains', '--service', serviceId, '--format', 'json', '--endpoint', demo.url];
+  if (recent) args.push('--recent');
+  const env = { ...process.env, NCLOUD_ACCESS_KEY: demo.accessKey, NCLOUD_SECRET_KEY: demo.secretKey };
+  return JSON.parse(execFileSync(CLI, args, { env, encoding: 'utf8' }));
+}
+
+/** Starts tauri-driver and returns a stop function. */
+export async function startDriver() {
+  const child = spawn(DRIVER, ['--port', String(DRIVER_PORT), '--native-port', '4445'], { stdio: ['ignore', 'inherit', 'inherit'] });
+  await waitForPort(DRIVER_PORT, 15000);
+  return () => child.kill();
+}
+
+/** Launches the app binary in a WebDriver session. */
+export async function launchApp(args = ['--demo']) {
+  const capabilities = { browserName: 'wry', 'tauri:options': { application: APP, args } };
+  return new Builder().usingServer(`http://127.0.0.1:${DRIVER_PORT}/`).withCapabilities(capabilities).build();
+}
+
+/** Saves a screenshot of the app window under target/e2e-screens/. */
+export async function screenshot(driver, name) {
+  mkdirSync(SCREENS, { recursive: true });
+  writeFileSync(`${SCREENS}/${name}.png`, await driver.takeScreenshot(), 'base64');
+}
+
+export const ROWS = '[data-testid="train-grid"] .tbody [role="row"][aria-rowindex]';
+
+/** Versions of the rendered rows, top to bottom. */
+export async function visibleVersions(driver) {
+  return driver.executeScript(`
+    return [...document.querySelectorAll(${JSON.stringify(ROWS)})]
+      .map((row) => ({ top: row.getBoundingClientRect().top, version: row.querySelector('.td--version')?.textContent.trim() }))
+      .sort((a, b) => a.top - b.top)
+      .map((r) => r.version);`);
+}
+
+/** Waits until `read()` returns a value that `accept` likes, and returns it. */
+export async function waitFor(driver, read, accept, message, timeoutMs = 20000) {
+  let last;
+  await driver.wait(async () => accept((last = await read())), timeoutMs, `${message} (last: ${JSON.stringify(last)})`);
+  return last;
+}
+
+export { By, until };

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Drives the real AiTEMS Desk binary over WebDriver: tauri-driver + WebKitWebDriver, on a
+# virtual display, inside a private D-Bus session with an unlocked GNOME Keyring.
+# Screenshots of each step go to target/e2e-screens/.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$(pwd)
+
+[ -f ui/dist/index.html ] || (cd ui && npm run build)
+cargo build --locked -p aitems-desk -p aitems-cli
+(cd tests/e2e && { [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error; })
+
+export E2E_APP="$ROOT/target/debug/aitems-desk"
+export E2E_CLI="$ROOT/target/debug/aitems"
+export E2E_SCREENS="$ROOT/target/e2e-screens"
+export TAURI_DRIVER="${TAURI_DRIVER:-$(command -v tauri-driver || echo "$HOME/.cargo/bin/tauri-driver")}"
+SCRATCH=$(mktemp -d)
+trap 'rm -rf "$SCRATCH"' EXIT
+
+cd tests/e2e
+HOME="$SCRATCH" xvfb-run -a -s "-screen 0 1280x800x24" \
+  dbus-run-session -- sh -c 'echo -n e2e | gnome-keyring-daemon --unlock --components=secrets >/dev/null; exec node --test --test-concurrency=1 app.test.mjs'
