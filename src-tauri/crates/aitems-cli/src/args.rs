@@ -21,6 +21,12 @@ pub enum Command {
     Trains(TrainsArgs),
     /// List the services the keys can see.
     Services(ConnectionArgs),
+    /// Manage named profiles: keys in the OS keychain, settings in the config folder.
+    Profile {
+        /// What to do with profiles.
+        #[command(subcommand)]
+        command: ProfileCommand,
+    },
     /// Run the demo AiTEMS service and print its URL and demo keys.
     Demo {
         /// Port to listen on (127.0.0.1); 0 picks a free one.
@@ -32,9 +38,13 @@ pub enum Command {
 /// Where to connect, with which keys, and how to print.
 #[derive(Debug, clap::Args)]
 pub struct ConnectionArgs {
-    /// API endpoint (default: AITEMS_ENDPOINT, else the real AiTEMS host).
+    /// API endpoint (default: AITEMS_ENDPOINT, else the profile's, else the real AiTEMS host).
     #[arg(long, env = "AITEMS_ENDPOINT")]
     pub endpoint: Option<String>,
+    /// Use the keys and endpoint of this saved profile (NCLOUD_ACCESS_KEY and
+    /// NCLOUD_SECRET_KEY still win when both are set). Default: the default profile.
+    #[arg(long, value_name = "NAME")]
+    pub profile: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
@@ -43,9 +53,9 @@ pub struct ConnectionArgs {
 /// Arguments of `aitems trains`.
 #[derive(Debug, clap::Args)]
 pub struct TrainsArgs {
-    /// The service id.
-    #[arg(long = "service")]
-    pub service: String,
+    /// The service id (default: the profile's default service).
+    #[arg(long = "service", value_name = "ID")]
+    pub service: Option<String>,
     /// Only the latest training of each type.
     #[arg(long)]
     pub recent: bool,
@@ -69,4 +79,53 @@ pub enum Format {
     Json,
     /// CSV with a header row, UTF-8.
     Csv,
+}
+
+/// The `aitems profile` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum ProfileCommand {
+    /// Save a new profile; asks for the access key and secret key without echo.
+    Add(ProfileAddArgs),
+    /// List the profiles, with masked access keys.
+    List {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+    },
+    /// Remove a profile and its keys from the keychain.
+    Remove {
+        /// The profile name.
+        name: String,
+    },
+    /// Make a profile the default one.
+    Default {
+        /// The profile name.
+        name: String,
+    },
+}
+
+/// Arguments of `aitems profile add`.
+#[derive(Debug, clap::Args)]
+pub struct ProfileAddArgs {
+    /// The profile name (1 to 64 characters, no slashes).
+    pub name: String,
+    /// API endpoint for this profile (default: the real AiTEMS host).
+    #[arg(long)]
+    pub endpoint: Option<String>,
+    /// The service this profile uses when `--service` is not given.
+    #[arg(long = "service", value_name = "ID")]
+    pub service: Option<String>,
+    /// Read two lines from standard input, the access key then the secret key, instead
+    /// of asking on the terminal.
+    #[arg(long)]
+    pub stdin: bool,
+}
+
+/// How `aitems profile list` prints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// Aligned columns for a terminal.
+    Table,
+    /// One JSON array (access keys masked).
+    Json,
 }

@@ -3,12 +3,15 @@
 
 mod args;
 mod failure;
+mod key_input;
 mod keys;
 mod output;
+mod profile;
 
 use std::io::Write;
 use std::process::ExitCode;
 
+use aitems::profiles::Profile;
 use aitems::{Client, TrainsQuery};
 use clap::Parser;
 
@@ -36,21 +39,39 @@ fn main() -> ExitCode {
     }
 }
 
+/// Runs one command.
 async fn run(command: Command) -> Result<(), Failure> {
     match command {
         Command::Trains(args) => trains(args).await,
         Command::Services(args) => services(args).await,
+        Command::Profile { command } => profile::run(command),
         Command::Demo { port } => demo(port).await,
     }
 }
 
-fn client(connection: &ConnectionArgs) -> Result<Client, Failure> {
-    let endpoint = keys::endpoint(connection.endpoint.as_deref())?;
-    Ok(Client::new(endpoint, keys::resolve()?)?)
+/// A client for the resolved keys and endpoint, and the profile they came from.
+fn client(args: &ConnectionArgs) -> Result<(Client, Option<Profile>), Failure> {
+    let connection = keys::resolve(args)?;
+    let client = Client::new(connection.endpoint, connection.credentials)?;
+    Ok((client, connection.profile))
 }
 
+/// `aitems trains`: one page or every page, printed; the service is remembered in the
+/// profile the keys came from.
 async fn trains(args: TrainsArgs) -> Result<(), Failure> {
-    let client = client(&args.connection)?;
+    let (client, profile) = client(&args.connection)?;
+    let service = args
+        .service
+        .clone()
+        .or_else(|| profile.as_ref()?.settings.default_service.clone())
+        .ok_or_else(|| {
+            Failure::new(
+                "invalid_input",
+                "No service was given.",
+                "Pass --service ID (`aitems services` lists them), or save a profile with \
+                 --service ID.",
+            )
+        })?;
     let trains = match args.limit {
         Some(limit) => {
             let query = TrainsQuery {
@@ -58,27 +79,40 @@ async fn trains(args: TrainsArgs) -> Result<(), Failure> {
                 limit,
                 recent: args.recent,
             };
-            client.trains_page(&args.service, query).await?.trains
+            client.trains_page(&service, query).await?.trains
         }
         None => {
             client
-                .all_trains(&args.service, args.recent, |_| {})
+                .all_trains(&service, args.recent, |_| {})
                 .await?
                 .trains
         }
     };
+    if let Some(profile) = profile {
+        remember(&profile.name, &service);
+    }
     let mut out = std::io::stdout().lock();
     output::trains(&mut out, &trains, args.connection.format)?;
     Ok(out.flush()?)
 }
 
+/// Puts `service` first in the profile's recent services; failures are ignored, as
+/// the listing itself succeeded.
+fn remember(profile: &str, service: &str) {
+    if let Ok(profiles) = profile::manager() {
+        let _ = profiles.remember_service(profile, service);
+    }
+}
+
+/// `aitems services`: every service the keys can see.
 async fn services(args: ConnectionArgs) -> Result<(), Failure> {
-    let services = client(&args)?.all_services().await?;
+    let services = client(&args)?.0.all_services().await?;
     let mut out = std::io::stdout().lock();
     output::services(&mut out, &services, args.format)?;
     Ok(out.flush()?)
 }
 
+/// `aitems demo`: the demo service until Ctrl+C.
 async fn demo(port: u16) -> Result<(), Failure> {
     let config = aitems_demo::DemoConfig {
         port,

@@ -2,10 +2,11 @@
 
 use std::io::Write;
 
+use aitems::profiles::ProfileSummary;
 use aitems::{Service, Train};
 use comfy_table::{presets::UTF8_BORDERS_ONLY, ContentArrangement, Table};
 
-use crate::args::Format;
+use crate::args::{Format, ListFormat};
 
 /// Prints trainings in `format`.
 pub fn trains(out: &mut impl Write, trains: &[Train], format: Format) -> std::io::Result<()> {
@@ -57,6 +58,33 @@ pub fn services(out: &mut impl Write, services: &[Service], format: Format) -> s
                 ]
             });
             table(out, &header, rows, services.len(), "service")
+        }
+    }
+}
+
+/// Prints profiles: name, masked access key (or "keys missing"), endpoint, default
+/// service and a `*` on the default profile. Never more than the masked key.
+pub fn profiles(
+    out: &mut impl Write,
+    profiles: &[ProfileSummary],
+    format: ListFormat,
+) -> std::io::Result<()> {
+    match format {
+        ListFormat::Json => json(out, profiles),
+        ListFormat::Table => {
+            let header = ["NAME", "ACCESS KEY", "ENDPOINT", "SERVICE", "DEFAULT"];
+            let rows = profiles.iter().map(|p| {
+                vec![
+                    p.name.clone(),
+                    p.masked_access_key
+                        .clone()
+                        .unwrap_or_else(|| "keys missing".to_owned()),
+                    p.endpoint.clone(),
+                    or_dash(p.default_service.as_deref()),
+                    (if p.is_default { "*" } else { "" }).to_owned(),
+                ]
+            });
+            table(out, &header, rows, profiles.len(), "profile")
         }
     }
 }
