@@ -3,6 +3,7 @@
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 use std::fmt;
 
 use super::{ApiDateTime, TrainStatus, TrainType};
@@ -80,8 +81,8 @@ impl<'de> Visitor<'de> for TrainVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Train, A::Error> {
         let mut train = Train::default();
-        while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
+        while let Some(FieldName(key)) = map.next_key()? {
+            match key.as_ref() {
                 "serviceId" => train.service_id = map.next_value()?,
                 "type" => train.train_type = map.next_value()?,
                 "hpConfig" => train.hp_config = map.next_value()?,
@@ -93,6 +94,7 @@ impl<'de> Visitor<'de> for TrainVisitor {
                 "inference" => train.inference = map.next_value()?,
                 _ => {
                     let value: Value = map.next_value()?;
+                    let key = key.into_owned();
                     if train.extra.insert(key.clone(), value).is_some() {
                         return Err(de::Error::custom(format!("duplicate field `{key}`")));
                     }
@@ -100,6 +102,38 @@ impl<'de> Visitor<'de> for TrainVisitor {
             }
         }
         Ok(train)
+    }
+}
+
+/// A field name, borrowed from the input when it can be: the known fields are matched
+/// without allocating a `String` for each key of each training (the listing's hot path).
+struct FieldName<'de>(Cow<'de, str>);
+
+impl<'de> Deserialize<'de> for FieldName<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_str(FieldNameVisitor)
+    }
+}
+
+struct FieldNameVisitor;
+
+impl<'de> Visitor<'de> for FieldNameVisitor {
+    type Value = FieldName<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a field name")
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, name: &'de str) -> Result<Self::Value, E> {
+        Ok(FieldName(Cow::Borrowed(name)))
+    }
+
+    fn visit_str<E: de::Error>(self, name: &str) -> Result<Self::Value, E> {
+        Ok(FieldName(Cow::Owned(name.to_owned())))
+    }
+
+    fn visit_string<E: de::Error>(self, name: String) -> Result<Self::Value, E> {
+        Ok(FieldName(Cow::Owned(name)))
     }
 }
 
