@@ -63,9 +63,9 @@ export async function startDriver() {
   return () => child.kill();
 }
 
-/** Launches the app binary in a WebDriver session. */
-export async function launchApp(args = ['--demo']) {
-  const capabilities = { browserName: 'wry', 'tauri:options': { application: APP, args } };
+/** Launches an app binary (AiTEMS Desk by default) in a WebDriver session. */
+export async function launchApp(args = ['--demo'], application = APP) {
+  const capabilities = { browserName: 'wry', 'tauri:options': { application, args } };
   return new Builder().usingServer(`http://127.0.0.1:${DRIVER_PORT}/`).withCapabilities(capabilities).build();
 }
 

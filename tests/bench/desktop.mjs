@@ -1,0 +1,106 @@
+// Start-up time and memory of AiTEMS Desk next to a bare Tauri window, both launched
+// through tauri-driver (so both pay the same WebDriver overhead). Run by desktop.sh.
+//
+// - start: from asking for the session to a populated table (AiTEMS Desk, --demo) or to
+//   the loaded page (bare window); median and spread over several launches.
+// - memory: proportional set size (PSS, /proc/PID/smaps_rollup) summed over the app and
+//   every process below it (WebKitWebProcess, WebKitNetworkProcess), with 10,000
+//   trainings loaded in AiTEMS Desk and the static page in the bare window.
+import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
+import { basename } from 'node:path';
+import { By, ROWS, launchApp, startDriver, waitFor } from '../e2e/harness.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const BARE = process.env.BENCH_BARE_APP;
+const LARGE_SERVICE = 'demobench03';
+
+function processes() {
+  const all = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      let exe = '';
+      try { exe = basename(readlinkSync(`/proc/${entry}/exe`)); } catch { /* kernel thread or gone */ }
+      all.push({ pid: Number(entry), ppid, exe });
+    } catch { /* exited meanwhile */ }
+  }
+  return all;
+}
+
+/** PSS in MiB of the process named `exe` and all its descendants, per process name. */
+function pssTree(exe) {
+  const all = processes();
+  const root = all.find((p) => p.exe === exe);
+  if (!root) throw new Error(`no running process ${exe}`);
+  const tree = [root];
+  for (let i = 0; i < tree.length; i++) tree.push(...all.filter((p) => p.ppid === tree[i].pid));
+  const parts = {};
+  for (const p of tree) {
+    const rollup = readFileSync(`/proc/${p.pid}/smaps_rollup`, 'utf8');
+    const kb = Number(rollup.match(/^Pss:\s+(\d+) kB/m)[1]);
+    parts[p.exe] = (parts[p.exe] ?? 0) + kb / 1024;
+  }
+  const total = Object.values(parts).reduce((a, b) => a + b, 0);
+  return { total, parts };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (xs) => `median ${median(xs).toFixed(0)} ms (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)}, n=${xs.length})`;
+
+async function timeLaunch(args, application, ready) {
+  const started = performance.now();
+  const driver = await launchApp(args, application);
+  try {
+    await waitFor(driver, () => driver.executeScript(ready), Boolean, 'ready', 60000);
+    return performance.now() - started;
+  } finally {
+    await driver.quit();
+  }
+}
+
+const stopDriver = await startDriver();
+try {
+  const rowsReady = `return document.querySelectorAll(${JSON.stringify(ROWS)}).length > 0`;
+  const pageReady = `return document.readyState === 'complete' && !!document.getElementById('ready')`;
+  const app = [];
+  const bare = [];
+  for (let i = 0; i < RUNS; i++) {
+    app.push(await timeLaunch(['--demo'], undefined, rowsReady));
+    bare.push(await timeLaunch([], BARE, pageReady));
+  }
+  console.log(`start, AiTEMS Desk (--demo, to a populated table): ${fmt(app)}`);
+  console.log(`start, bare Tauri window (to its loaded page):    ${fmt(bare)}`);
+  console.log(`start ratio (medians): ${(median(app) / median(bare)).toFixed(2)}x (target <= 1.3x)`);
+
+  const driver = await launchApp(['--demo']);
+  let appMemory;
+  try {
+    await waitFor(driver, () => driver.executeScript(rowsReady), Boolean, 'rows', 60000);
+    const picker = await driver.findElement(By.css('[data-testid="service-picker"] input'));
+    await picker.clear();
+    await picker.sendKeys(LARGE_SERVICE, '\uE007');
+    await waitFor(driver, async () => driver.findElement(By.css('[data-testid="showing"]')).getText(),
+      (text) => /10,?000\D+10,?000/.test(text) || /10,?000.*10,?000/.test(text), '10,000 rows loaded', 60000);
+    await new Promise((r) => setTimeout(r, 3000));
+    appMemory = pssTree('aitems-desk');
+  } finally {
+    await driver.quit();
+  }
+  const bareDriver = await launchApp([], BARE);
+  let bareMemory;
+  try {
+    await waitFor(bareDriver, () => bareDriver.executeScript(pageReady), Boolean, 'page', 60000);
+    await new Promise((r) => setTimeout(r, 3000));
+    bareMemory = pssTree(basename(BARE));
+  } finally {
+    await bareDriver.quit();
+  }
+  const show = (m) => `${m.total.toFixed(0)} MiB (${Object.entries(m.parts).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')})`;
+  console.log(`memory, AiTEMS Desk with 10,000 trainings: ${show(appMemory)}`);
+  console.log(`memory, bare Tauri window:                 ${show(bareMemory)}`);
+  console.log(`memory ratio: ${(appMemory.total / bareMemory.total).toFixed(2)}x (target <= 1.5x)`);
+} finally {
+  stopDriver();
+}

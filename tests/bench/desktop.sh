@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Measures AiTEMS Desk's start-up time and memory next to a bare Tauri window built by
+# this script with the same Tauri (release builds of both), under Xvfb and a private
+# D-Bus session. Prints the figures recorded in BENCHMARKS.md. Needs .ci/setup.sh first.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$(pwd)
+
+(cd ui && npm run build)
+cargo build --release --locked -p aitems-desk -p aitems-cli
+cp Cargo.lock tests/bench/bare-window/Cargo.lock
+CARGO_TARGET_DIR="$ROOT/target" cargo build --release --manifest-path tests/bench/bare-window/Cargo.toml
+(cd tests/e2e && { [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error; })
+
+export E2E_APP="$ROOT/target/release/aitems-desk"
+export E2E_CLI="$ROOT/target/release/aitems"
+export E2E_SCREENS="$ROOT/target/bench-screens"
+export BENCH_BARE_APP="$ROOT/target/release/bare-window"
+export TAURI_DRIVER="${TAURI_DRIVER:-$(command -v tauri-driver || echo "$HOME/.cargo/bin/tauri-driver")}"
+SCRATCH=$(mktemp -d)
+trap 'rm -rf "$SCRATCH"' EXIT
+HOME="$SCRATCH" xvfb-run -a -s "-screen 0 1280x800x24" \
+  dbus-run-session -- sh -c 'echo -n bench | gnome-keyring-daemon --unlock --components=secrets >/dev/null; exec node tests/bench/desktop.mjs'

@@ -1,0 +1,10 @@
+export type { AppError } from './AppError';
+export type { AppInfo } from './AppInfo';
+export type { ConnectionCheck } from './ConnectionCheck';
+export type { ErrorDetail } from './ErrorDetail';
+export type { ProfileInput } from './ProfileInput';
+export type { ProfileSummary } from './ProfileSummary';
+export type { Service } from './Service';
+export type { Train } from './Train';
+export type { TrainList } from './TrainList';
+export type { TrainsProgress } from './TrainsProgress';

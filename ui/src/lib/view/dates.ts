@@ -1,0 +1,106 @@
+import type { Translate } from '../i18n';
+
+/** AiTEMS sends Korea time (UTC+9) without a zone. */
+export const KST_OFFSET_MINUTES = 9 * 60;
+
+const API_DATE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/;
+
+/**
+ * `yyyy-MM-ddTHH:mm:ss.SSS` (0-3 fraction digits, seconds optional), read as UTC+9.
+ * Returns epoch milliseconds, or null when the text is not such a date.
+ */
+export function parseApiDate(text: string | undefined | null): number | null {
+  if (typeof text !== 'string') return null;
+  const m = API_DATE.exec(text.trim());
+  if (!m) return null;
+  const [y, mo, d, h, mi, s = '0', frac = ''] = m.slice(1) as [string, string, string, string, string, string?, string?];
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  const hour = Number(h);
+  const minute = Number(mi);
+  const second = Number(s);
+  const ms = frac === '' ? 0 : Number(frac.padEnd(3, '0'));
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) {
+    return null;
+  }
+  const utc = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  // Reject dates that rolled over (e.g. Feb 30).
+  const check = new Date(utc);
+  if (check.getUTCDate() !== day || check.getUTCMonth() !== month - 1) return null;
+  return utc - KST_OFFSET_MINUTES * 60_000;
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** Label for a zone: KST for Korea, otherwise UTC±h[:mm]. */
+export function zoneLabel(offsetMinutes: number, timeZone?: string): string {
+  if (timeZone === 'Asia/Seoul') return 'KST';
+  if (offsetMinutes === 0) return 'UTC';
+  const sign = offsetMinutes > 0 ? '+' : '-';
+  const abs = Math.abs(offsetMinutes);
+  const h = Math.floor(abs / 60);
+  const m = abs % 60;
+  return `UTC${sign}${h}${m ? `:${pad(m)}` : ''}`;
+}
+
+/** `2026-03-04 16:39 KST`: the instant shown in a zone given by its offset. */
+export function formatAbsolute(ms: number, offsetMinutes: number, timeZone?: string): string {
+  const d = new Date(ms + offsetMinutes * 60_000);
+  const date = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  const time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  return `${date} ${time} ${zoneLabel(offsetMinutes, timeZone)}`;
+}
+
+/** The computer's own zone, for showing an instant in local time. */
+export function formatLocal(ms: number): string {
+  const offset = -new Date(ms).getTimezoneOffset();
+  let tz: string | undefined;
+  try {
+    tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  } catch {
+    tz = undefined;
+  }
+  return formatAbsolute(ms, offset, tz);
+}
+
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+const DAY = 24 * HOUR;
+
+/** "3 h ago", "in 2 days", "just now": coarse, in the user's language. */
+export function relativeTime(ms: number, now: number, t: Translate): string {
+  const diff = ms - now;
+  const abs = Math.abs(diff);
+  const past = diff < 0;
+  if (abs < 45_000) return t('rel.now');
+  if (abs < HOUR) {
+    const n = Math.max(1, Math.round(abs / MIN));
+    return t(past ? 'rel.minAgo' : 'rel.minIn', { n });
+  }
+  if (abs < DAY) {
+    const n = Math.round(abs / HOUR);
+    if (n < 24) return t(past ? 'rel.hourAgo' : 'rel.hourIn', { n });
+  }
+  const days = Math.round(abs / DAY);
+  if (days <= 1) return t(past ? 'rel.oneDayAgo' : 'rel.oneDayIn');
+  if (days < 30) return t(past ? 'rel.dayAgo' : 'rel.dayIn', { n: days });
+  if (days < 365) {
+    const n = Math.round(days / 30.44);
+    return t(past ? 'rel.monthAgo' : 'rel.monthIn', { n: Math.max(1, n) });
+  }
+  const years = Math.round(days / 365.25);
+  return t(past ? 'rel.yearAgo' : 'rel.yearIn', { n: Math.max(1, years) });
+}
+
+/** What a date cell shows: absolute local time + relative hint, or the raw text if unparseable. */
+export type DateDisplay =
+  | { kind: 'none' }
+  | { kind: 'raw'; text: string }
+  | { kind: 'date'; absolute: string; relative: string; ms: number };
+
+export function displayDate(raw: string | undefined, ms: number | null, now: number, t: Translate): DateDisplay {
+  if (raw === undefined || raw === null || raw === '') return { kind: 'none' };
+  if (ms === null) return { kind: 'raw', text: String(raw) };
+  return { kind: 'date', absolute: formatLocal(ms), relative: relativeTime(ms, now, t), ms };
+}

@@ -1,0 +1,18 @@
+import './app.css';
+import { mount } from 'svelte';
+import App from './App.svelte';
+import { locale } from './lib/i18n';
+
+async function start(): Promise<void> {
+  // Only the mock build (VITE_MOCK_IPC=1) contains the fake backend: this branch is
+  // removed at build time otherwise, together with the dynamic import.
+  if (import.meta.env.VITE_MOCK_IPC === '1') {
+    const { installMock } = await import('./mock/install');
+    installMock();
+  }
+  document.documentElement.lang = locale;
+  const target = document.getElementById('app');
+  if (target) mount(App, { target });
+}
+
+void start();

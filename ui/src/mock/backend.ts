@@ -1,0 +1,170 @@
+// A fake backend for browser tests: same command names, arguments and error shapes as the Rust side.
+import { emit } from '@tauri-apps/api/event';
+import type { AppError, AppInfo, ProfileInput, ProfileSummary, TrainList } from '../lib/bindings';
+import { EMPTY_SERVICE, generateTrains, recentOnly, SERVICES } from './data';
+
+export type Scenario = 'default' | 'firstrun' | 'demo' | 'error' | 'refresh-error' | 'empty' | 'big' | 'slow';
+export type Call = { cmd: string; args: Record<string, unknown> };
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function fail(code: string, message: string, hint: string, detail: AppError['detail'] = null): never {
+  throw { code, message, hint, detail } satisfies AppError;
+}
+
+function mask(key: string): string {
+  return key.length <= 6 ? '••••' : `${key.slice(0, 4)}••••${key.slice(-2)}`;
+}
+
+type StoredProfile = ProfileSummary & { secretSet: boolean };
+
+export function createBackend(scenario: Scenario) {
+  const calls: Call[] = [];
+  let listTrainsCount = 0;
+  const profiles: StoredProfile[] = [];
+  if (scenario !== 'firstrun' && scenario !== 'demo') {
+    profiles.push({
+      name: 'Work',
+      maskedAccessKey: 'ncp_••••7Q',
+      endpoint: 'https://aitems.apigw.ntruss.com',
+      defaultService: 'kzblozze40q',
+      recentServices: ['kzblozze40q', 'h5t0b8y6jqe'],
+      isDefault: true,
+      isDemo: false,
+      secretSet: true,
+    });
+  }
+  const trainsCache = new Map<string, ReturnType<typeof generateTrains>>();
+  const trainsFor = (serviceId: string) => {
+    let list = trainsCache.get(serviceId);
+    if (!list) {
+      const count = scenario === 'big' ? 100_000 : scenario === 'empty' || serviceId === EMPTY_SERVICE ? 0 : scenario === 'slow' ? 2_500 : 240;
+      list = generateTrains(serviceId, count);
+      trainsCache.set(serviceId, list);
+    }
+    return list;
+  };
+  const summary = ({ secretSet: _s, ...p }: StoredProfile): ProfileSummary => ({ ...p, recentServices: [...p.recentServices] });
+  const find = (name: unknown) => {
+    const p = profiles.find((x) => x.name === name);
+    if (!p) fail('profile_not_found', `No profile named "${String(name)}".`, 'Choose another profile.');
+    return p;
+  };
+
+  async function handle(cmd: string, args: Record<string, unknown>): Promise<unknown> {
+    calls.push({ cmd, args: structuredClone(args) });
+    await sleep(scenario === 'slow' ? 600 : 40);
+    switch (cmd) {
+      case 'app_info':
+        return { version: '0.1.0-mock', demoRequested: scenario === 'demo' } satisfies AppInfo;
+      case 'list_profiles':
+        return profiles.map(summary);
+      case 'start_demo': {
+        let demo = profiles.find((p) => p.isDemo);
+        if (!demo) {
+          demo = {
+            name: 'Demo',
+            maskedAccessKey: null,
+            endpoint: 'http://127.0.0.1:0 (demo)',
+            defaultService: 'kzblozze40q',
+            recentServices: [],
+            isDefault: profiles.length === 0,
+            isDemo: true,
+            secretSet: false,
+          };
+          profiles.push(demo);
+        }
+        return summary(demo);
+      }
+      case 'save_profile': {
+        const input = args.profile as ProfileInput;
+        const replaces = (args.replaces as string | null) ?? null;
+        if (!input?.name?.trim()) fail('invalid_input', 'The profile needs a name.', 'Type a name.');
+        const clash = profiles.find((p) => p.name === input.name && p.name !== replaces);
+        if (clash) fail('profile_exists', `A profile named "${input.name}" already exists.`, 'Choose another name.');
+        const old = replaces ? find(replaces) : undefined;
+        if (!old && (!input.accessKey || !input.secretKey)) fail('invalid_input', 'Both keys are needed.', 'Enter the access key and secret key.');
+        const next: StoredProfile = {
+          name: input.name.trim(),
+          maskedAccessKey: input.accessKey ? mask(input.accessKey) : (old?.maskedAccessKey ?? null),
+          endpoint: input.endpoint || 'https://aitems.apigw.ntruss.com',
+          defaultService: input.defaultService || null,
+          recentServices: old?.recentServices ?? [],
+          isDefault: old?.isDefault ?? profiles.filter((p) => !p.isDemo).length === 0,
+          isDemo: false,
+          secretSet: true,
+        };
+        if (old) profiles.splice(profiles.indexOf(old), 1, next);
+        else profiles.push(next);
+        return summary(next);
+      }
+      case 'delete_profile': {
+        const p = find(args.name);
+        profiles.splice(profiles.indexOf(p), 1);
+        if (p.isDefault && profiles[0]) profiles[0].isDefault = true;
+        return null;
+      }
+      case 'test_connection': {
+        const draft = args.draft as ProfileInput | null;
+        if (draft && /bad|wrong/i.test(draft.accessKey)) {
+          fail('auth_failed', 'Authentication failed.', 'Check the keys.', {
+            httpStatus: 401,
+            traceId: 'c1a4e2f0-5b7d-4e11-9a2b-0d3e8f6a7b21',
+            serverMessage: 'Authentication Failed: Invalid authentication information.',
+          });
+        }
+        if (!draft) find(args.profile);
+        return { serviceCount: SERVICES.length };
+      }
+      case 'list_services':
+        find(args.profile);
+        return SERVICES.map((s) => ({ ...s }));
+      case 'list_trains':
+        return listTrains(args);
+      default:
+        fail('internal', `Unknown command ${cmd}`, 'This is a bug in the mock.');
+    }
+  }
+
+  async function listTrains(args: Record<string, unknown>): Promise<TrainList> {
+    const profile = find(args.profile);
+    const serviceId = String(args.serviceId ?? '');
+    const requestId = String(args.requestId ?? '');
+    listTrainsCount += 1;
+    if (scenario === 'error' && listTrainsCount === 1) {
+      fail('auth_failed', 'Authentication failed (HTTP 401).', 'Check the keys.', {
+        httpStatus: 401,
+        traceId: '7f3c9a2e-41d8-4b6a-a1f0-92c4d8e51b07',
+        serverMessage: 'Authentication Failed: Invalid authentication information.',
+      });
+    }
+    if (scenario === 'refresh-error' && listTrainsCount > 1) {
+      fail('service_unavailable', 'AiTEMS is unavailable (HTTP 503).', 'Retry later.', {
+        httpStatus: 503,
+        traceId: '0b9d1e44-8c2f-4a57-b3e6-5f7a0c9d2e18',
+        serverMessage: 'Endpoint Error',
+      });
+    }
+    if (!SERVICES.some((s) => s.serviceId === serviceId)) {
+      fail('not_found', `Service ${serviceId} was not found.`, 'Check the service ID.', {
+        httpStatus: 404,
+        traceId: 'e5c2a7b9-3d14-4f08-8a6e-1b2c3d4e5f60',
+        serverMessage: 'Not Found Exception',
+      });
+    }
+    let trains = trainsFor(serviceId);
+    if (args.recent === true) trains = recentOnly(trains);
+    const pageSize = 1000;
+    const pages = Math.max(1, Math.ceil((trains.length + 1) / pageSize));
+    for (let p = 1; p <= pages; p++) {
+      await sleep(scenario === 'big' ? 4 : scenario === 'slow' ? 400 : 120);
+      await emit('trains-progress', { requestId, pages: p, trains: Math.min(p * pageSize, trains.length) });
+    }
+    if (!profile.recentServices.includes(serviceId)) profile.recentServices.unshift(serviceId);
+    else profile.recentServices = [serviceId, ...profile.recentServices.filter((s) => s !== serviceId)];
+    profile.recentServices = profile.recentServices.slice(0, 5);
+    return { trains: structuredClone(trains), fetchedAt: new Date().toISOString(), pages };
+  }
+
+  return { calls, handle };
+}
