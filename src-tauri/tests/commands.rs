@@ -41,13 +41,18 @@ impl Harness {
         }
     }
 
-    /// Invokes a command; Ok(reply) or Err(error object).
+    /// Invokes a command from the app's own page; Ok(reply) or Err(error object).
     fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
+        self.call_from("tauri://localhost", cmd, args)
+    }
+
+    /// Invokes a command as a page at `origin` would.
+    fn call_from(&self, origin: &str, cmd: &str, args: Value) -> Result<Value, Value> {
         let request = InvokeRequest {
             cmd: cmd.into(),
             callback: tauri::ipc::CallbackFn(0),
             error: tauri::ipc::CallbackFn(1),
-            url: "tauri://localhost".parse().unwrap(),
+            url: origin.parse().unwrap(),
             body: tauri::ipc::InvokeBody::Json(args),
             headers: Default::default(),
             invoke_key: INVOKE_KEY.to_string(),
@@ -291,4 +296,16 @@ fn renaming_editing_and_deleting_profiles() {
         .map(|p| p["name"].clone())
         .collect();
     assert_eq!(names, vec![json!("Demo")]);
+}
+
+#[test]
+fn only_the_apps_own_page_may_call_commands() {
+    let h = Harness::new();
+    assert!(h.call("app_info", json!({})).is_ok());
+    let remote = h
+        .call_from("https://example.com", "app_info", json!({}))
+        .unwrap_err();
+    assert!(remote.to_string().contains("not allowed"), "{remote}");
+    let unknown = h.call("read_secret_key", json!({})).unwrap_err();
+    assert!(!unknown.to_string().is_empty());
 }
