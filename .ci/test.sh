@@ -19,11 +19,11 @@ cargo fmt --all --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
 step "Rust: tests (with a real, unlocked GNOME Keyring on a private D-Bus session)"
+# A scratch HOME gets a fresh login keyring; cargo and rustup keep their real homes.
+export CARGO_HOME="${CARGO_HOME:-$HOME/.cargo}" RUSTUP_HOME="${RUSTUP_HOME:-$HOME/.rustup}"
 KEYRING_HOME=$(mktemp -d)
 trap 'rm -rf "$KEYRING_HOME"' EXIT
-HOME="$KEYRING_HOME" \
-CARGO_HOME="${CARGO_HOME:-$HOME/.cargo}" RUSTUP_HOME="${RUSTUP_HOME:-$HOME/.rustup}" \
-AITEMS_REQUIRE_KEYCHAIN=1 \
+HOME="$KEYRING_HOME" AITEMS_REQUIRE_KEYCHAIN=1 \
   dbus-run-session -- sh -c 'echo -n ci-keyring | gnome-keyring-daemon --unlock --components=secrets >/dev/null && cargo test --workspace --locked'
 
 step "UI in Chromium (Playwright, mocked IPC)"
