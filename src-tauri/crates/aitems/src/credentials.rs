@@ -55,18 +55,6 @@ impl<T: SecretStore + ?Sized> SecretStore for Arc<T> {
     }
 }
 
-impl<T: SecretStore + ?Sized> SecretStore for Box<T> {
-    fn get(&self, profile: &str) -> Result<Option<Credentials>, StoreError> {
-        (**self).get(profile)
-    }
-    fn set(&self, profile: &str, credentials: &Credentials) -> Result<(), StoreError> {
-        (**self).set(profile, credentials)
-    }
-    fn delete(&self, profile: &str) -> Result<(), StoreError> {
-        (**self).delete(profile)
-    }
-}
-
 /// Checks that neither key is blank.
 ///
 /// # Errors
