@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
 
-[ -f ui/dist/index.html ] || (cd ui && npm run build)
+# Always rebuild the UI: the binary embeds ui/dist when it is compiled.
+(cd ui && npm run build)
 cargo build --locked -p aitems-desk -p aitems-cli
 (cd tests/e2e && { [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error; })
 

@@ -1,13 +1,15 @@
 // Benchmark: 100,000 rows in the mock build, measured inside the page with performance.now().
 // Filter: setting the filter text -> filtered+sorted row model -> DOM updated (flushSync).
+// Clear: removing the filter text -> all rows, sorted -> DOM updated.
 // Sort: toggling a column's sort -> row model -> DOM updated. Also frame times while scrolling.
+// Targets are on the median (one frame for filter and clear); p95 is reported alongside.
 // Usage: npm run bench  (builds dist-mock, serves it, drives /usr/bin/chromium via playwright-core)
 import { spawn } from 'node:child_process';
 import { chromium } from 'playwright-core';
 
 const PORT = 4178;
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
-const TARGET = { filter: 16, sort: 50 };
+const TARGET = { filter: 16, clear: 16, sort: 50, keystroke: 16, frame: 16.7 * 2 };
 
 const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--mode', 'mock', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
   stdio: ['ignore', 'ignore', 'inherit'],
@@ -46,11 +48,14 @@ try {
   await page.goto(`http://127.0.0.1:${PORT}/?scenario=big`);
   await page.waitForFunction(() => window.__aitemsBench?.loaded() && window.__aitemsBench.total() === 100_000, null, { timeout: 60_000 });
   console.log(`loaded 100,000 rows (mock IPC, 100 pages) in ${Date.now() - t0} ms`);
+  // The table prepares its search index and sort ranks when idle after a load (table.svelte.ts);
+  // a person takes longer than this to start typing, so measure after it.
+  await page.waitForTimeout(1500);
 
   const result = await page.evaluate(async (runs) => {
     const b = window.__aitemsBench;
     const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
-    const out = { filterHook: [], filterInput: [], clear: [], sort: [], rows: {} };
+    const out = { filterHook: [], filterInput: [], clear: [], sort: [], rows: {}, model: { filter: [], clear: [], sort: [] } };
     const terms = ['weekly', 'fail', '신상품', 'related items', 'item_top_n', 'zzz-none', 'ready', 'a7'];
     const input = document.querySelector('#filter-input');
     for (let i = 0; i < runs; i++) {
@@ -58,10 +63,12 @@ try {
       // 1) state -> row model -> DOM
       const r = b.filter(term);
       out.filterHook.push(r.ms);
+      out.model.filter.push(r.model);
       out.rows[term] = r.rows;
       await frame();
       const c = b.filter('');
       out.clear.push(c.ms);
+      out.model.clear.push(c.model);
       await frame();
       // 2) a keystroke through the real input element
       const t0 = performance.now();
@@ -79,7 +86,9 @@ try {
     ];
     for (let i = 0; i < runs; i++) {
       const [id, desc] = sorts[i % sorts.length];
-      out.sort.push(b.sort(id, desc).ms);
+      const r = b.sort(id, desc);
+      out.sort.push(r.ms);
+      out.model.sort.push(r.model);
       await frame();
     }
     b.sort('createdDate', true);
@@ -100,22 +109,32 @@ try {
   }, RUNS);
 
   const rows = [
-    ['filter (state → rows → DOM)', stats(result.filterHook), TARGET.filter],
-    ['keystroke (input event, debounced ≥20k rows)', stats(result.filterInput), TARGET.filter],
-    ['clear filter', stats(result.clear), TARGET.filter],
-    ['sort toggle', stats(result.sort), TARGET.sort],
-    ['scroll frame interval', stats(result.frames), 16.7 * 2],
+    ['filter (state → rows → DOM)', stats(result.filterHook), TARGET.filter, 'median'],
+    ['clear filter (→ 100,000 rows, sorted)', stats(result.clear), TARGET.clear, 'median'],
+    ['sort toggle', stats(result.sort), TARGET.sort, 'median'],
+    ['keystroke (input event; debounced ≥ 20k rows)', stats(result.filterInput), TARGET.keystroke, 'median'],
+    ['scroll frame interval', stats(result.frames), TARGET.frame, 'p95'],
   ];
-  console.log(`\n${'measure'.padEnd(44)}  median      p95      max   target  (runs)`);
-  let ok = true;
-  for (const [name, s, target] of rows) {
-    const pass = s.p95 <= target;
-    if (name.startsWith('filter') || name.startsWith('sort')) ok &&= s.median <= target;
-    console.log(`${name.padEnd(44)} ${fmt(s.median)}  ${fmt(s.p95)}  ${fmt(s.max)}  ${String(target).padStart(6)}  (${s.n}) ${pass ? 'ok' : 'over (p95)'}`);
+  console.log(`\n100,000 rows, ${RUNS} runs per measure, times in ms (Chromium, mock build)\n`);
+  console.log(`${'measure'.padEnd(46)}  median      p95      max    target   result`);
+  const verdicts = [];
+  for (const [name, s, target, on] of rows) {
+    const value = on === 'median' ? s.median : s.p95;
+    const pass = value <= target;
+    // Filter, clear and sort decide the verdict; keystroke and scrolling are for information.
+    if (!name.startsWith('keystroke') && !name.startsWith('scroll')) verdicts.push(`${name.split(' ')[0]} ${value.toFixed(1)} ${pass ? '≤' : '>'} ${target}`);
+    const tag = `${pass ? 'ok' : 'OVER'} (${on})${on === 'median' && s.p95 > target ? `, p95 over` : ''}`;
+    console.log(`${name.padEnd(46)} ${fmt(s.median)}  ${fmt(s.p95)}  ${fmt(s.max)}  ${('≤ ' + target.toFixed(target % 1 ? 1 : 0)).padStart(7)}   ${tag}`);
   }
-  console.log(`\nrows matched per term: ${JSON.stringify(result.rows)}`);
+  console.log('');
+  const split = (k) => `${k} ${stats(result.model[k]).median.toFixed(1)}`;
+  if (result.model.sort.every((x) => typeof x === 'number')) {
+    console.log(`of which the row model alone (median): ${['filter', 'clear', 'sort'].map(split).join(', ')} ms; the rest is Svelte + DOM`);
+  }
+  console.log(`rows matched per term: ${JSON.stringify(result.rows)}`);
   console.log(`DOM rows rendered at a time: ${result.domRows}`);
-  console.log(ok ? '\nmedian within targets' : '\nmedian OVER target');
+  const ok = verdicts.every((v) => v.includes('≤'));
+  console.log(`\n${ok ? 'PASS' : 'FAIL'}: median ${verdicts.join(', ')} ms`);
 } finally {
   await browser?.close();
   server.kill();

@@ -1,11 +1,11 @@
-// A tiny runes adapter for @tanstack/table-core: table-core does sorting/filtering,
-// Svelte state holds the data and the table state, and `rows` is derived from both.
+// A tiny runes adapter for @tanstack/table-core: table-core holds the table state (sorting,
+// multi-sort, filters, header handlers), our row models in view/ do the filtering and sorting
+// (fast at 100,000 rows, see filterModel.ts and sortModel.ts), Svelte state holds the data and
+// the table state, and `rows` is derived from both.
 import {
   createTable,
   functionalUpdate,
   getCoreRowModel,
-  getFilteredRowModel,
-  getSortedRowModel,
   type ColumnFiltersState,
   type Row,
   type SortingState,
@@ -14,15 +14,20 @@ import {
   type TableState,
   type Updater,
 } from '@tanstack/table-core';
-import { columns, DEFAULT_SORTING, haystackFilter } from '../view/columns';
+import { COLUMN_IDS, columns, DEFAULT_SORTING, haystackFilter, trainFilterSpec } from '../view/columns';
+import { fastFilteredRowModel, preparedFields } from '../view/filterModel';
+import { columnRanks, rankSortedRowModel } from '../view/sortModel';
 import type { TrainRow } from '../view/rows';
+
+/** From this many rows, the filter index and sort ranks are prepared ahead of time, when idle. */
+const WARM_UP_FROM = 5_000;
 
 export class TrainTable {
   data = $state.raw<TrainRow[]>([]);
   state = $state.raw<TableState>({} as TableState);
   readonly table: Table<TrainRow>;
 
-  /** Visible rows: filtered then sorted by table-core (memoised on data + state). */
+  /** Visible rows: filtered then sorted (row models memoised by table-core on data + state). */
   rows: Row<TrainRow>[] = $derived.by(() => {
     void this.data;
     void this.state;
@@ -37,13 +42,15 @@ export class TrainTable {
       onStateChange: () => {},
       renderFallbackValue: null,
       getCoreRowModel: getCoreRowModel(),
-      getFilteredRowModel: getFilteredRowModel(),
-      getSortedRowModel: getSortedRowModel(),
+      getFilteredRowModel: fastFilteredRowModel(trainFilterSpec),
+      getSortedRowModel: rankSortedRowModel(),
       getRowId: (row) => row.id,
       globalFilterFn: haystackFilter,
-      // One globally filterable column is enough: the filter reads the row's haystack.
+      // The global filter itself is in fastFilteredRowModel (the row's haystack); these two keep
+      // table-core's own notion of it consistent (one globally filterable column is enough).
       getColumnCanGlobalFilter: (column) => column.id === 'version',
-      // Asc -> desc -> off for every column (dates included), Shift+click adds a sort.
+      // Asc -> desc -> off for every column (dates included; from the default newest-first
+      // that reads desc -> off -> asc), Shift+click adds a sort.
       sortDescFirst: false,
       enableSortingRemoval: true,
       enableMultiSort: true,
@@ -70,6 +77,36 @@ export class TrainTable {
   setData(data: TrainRow[]): void {
     this.data = data;
     this.apply();
+    this.warmUp();
+  }
+
+  private cancelWarmUp: (() => void) | null = null;
+
+  /**
+   * Large data: build the filter's search index and every column's sort ranks one at a time
+   * while the app is idle, so the first search or header click does not pay for them
+   * (10-100 ms each at 100,000 rows).
+   */
+  private warmUp(): void {
+    this.cancelWarmUp?.();
+    this.cancelWarmUp = null;
+    if (this.data.length < WARM_UP_FROM) return;
+    const table = this.table;
+    const tasks = [
+      () => preparedFields(table.getPreFilteredRowModel().rows, trainFilterSpec),
+      ...COLUMN_IDS.map((id) => () => columnRanks(table, id)),
+    ];
+    const idle = typeof requestIdleCallback === 'function';
+    let handle: number | undefined;
+    const schedule = (): void => {
+      handle = idle ? requestIdleCallback(step, { timeout: 2000 }) : (setTimeout(step, 50) as unknown as number);
+    };
+    const step = (): void => {
+      tasks.shift()?.();
+      if (tasks.length) schedule();
+    };
+    schedule();
+    this.cancelWarmUp = () => (idle ? cancelIdleCallback(handle!) : clearTimeout(handle));
   }
 
   private patch(part: Partial<TableState>): void {

@@ -24,7 +24,13 @@ export type TrainRow = {
   nextMs: number | null;
   inference: boolean | undefined;
   hpo: string;
-  /** Lower-cased text the filter box searches, fields separated by U+0001. */
+  /** Lower-cased version: the filter box searches it and `haystack`. */
+  versionKey: string;
+  /**
+   * Lower-cased text of the other fields the filter box searches, separated by U+0001. Kept
+   * apart from the version because rows share it (same description, type, status, HPO), so
+   * the filter searches each distinct haystack once (filterModel.ts).
+   */
   haystack: string;
 };
 
@@ -54,9 +60,10 @@ export function toRow(train: Train, index: number, t: Translate): TrainRow {
     nextMs: parseApiDate(optStr(train.nextUpdateDate)),
     inference: typeof train.inference === 'boolean' ? train.inference : undefined,
     hpo: hpoSummary(hp, t),
+    versionKey: version.toLowerCase(),
     haystack: '',
   };
-  row.haystack = [version, description, type, row.typeLabel, status, row.statusLabel, row.hpo, hpoSearchText(hp)]
+  row.haystack = [description, type, row.typeLabel, status, row.statusLabel, row.hpo, hpoSearchText(hp)]
     .join('\u0001')
     .toLowerCase();
   return row;

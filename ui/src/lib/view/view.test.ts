@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { createTable, getCoreRowModel, getFilteredRowModel, getSortedRowModel, type SortingState } from '@tanstack/table-core';
+import { createTable, getCoreRowModel, type SortingState } from '@tanstack/table-core';
 import type { Train } from '../bindings';
 import { makeTranslate } from '../i18n';
-import { columns, haystackFilter } from './columns';
+import { columns, haystackFilter, trainFilterSpec } from './columns';
 import { buildCsv, csvField } from './csv';
 import { displayDate, formatAbsolute, parseApiDate, relativeTime, zoneLabel } from './dates';
 import { highlightSegments, matchesQuery, normalizeQuery } from './filter';
+import { fastFilteredRowModel } from './filterModel';
 import { hpoSummary } from './hpo';
 import { toRows, type TrainRow } from './rows';
+import { rankSortedRowModel } from './sortModel';
 import { statusLabel, statusTone, KNOWN_STATUSES } from './status';
 import { typeLabel } from './trainType';
 import { trainCsvColumns } from './trainCsv';
@@ -114,15 +116,15 @@ function model(sorting: SortingState, globalFilter = '', columnFilters: { id: st
     onStateChange: () => {},
     renderFallbackValue: null,
     getCoreRowModel: getCoreRowModel(),
-    getFilteredRowModel: getFilteredRowModel(),
-    getSortedRowModel: getSortedRowModel(),
+    getFilteredRowModel: fastFilteredRowModel(trainFilterSpec),
+    getSortedRowModel: rankSortedRowModel(),
     globalFilterFn: haystackFilter,
     getColumnCanGlobalFilter: (c) => c.id === 'version',
   });
   return table.getRowModel().rows.map((r) => r.original.version);
 }
 
-describe('sorting (table-core with our column definitions)', () => {
+describe('sorting (our row models with our column definitions)', () => {
   it('sorts dates as dates, missing last in both directions', () => {
     expect(model([{ id: 'createdDate', desc: false }])).toEqual(['aaaaaaaaaa1', 'ddddddddddd', 'bbbbbbbbbb2', 'ccccccccccc', 'eeeeeeeeeee']);
     expect(model([{ id: 'createdDate', desc: true }])).toEqual(['bbbbbbbbbb2', 'ddddddddddd', 'aaaaaaaaaa1', 'ccccccccccc', 'eeeeeeeeeee']);
