@@ -80,15 +80,18 @@ fn text() -> impl Strategy<Value = String> {
     ]
 }
 
-/// A JSON scalar. Floats are multiples of 1/1024, which any JSON reader reads back
-/// exactly, so round trips compare equal.
+/// A JSON scalar, floats included: with serde_json's `float_roundtrip` every finite float
+/// reads back bit for bit (without it, values such as `-8.008611838226013e-115` came
+/// back one unit in the last place off).
 fn scalar() -> impl Strategy<Value = Value> {
     prop_oneof![
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
         any::<i64>().prop_map(Value::from),
         any::<u64>().prop_map(Value::from),
-        (-1_000_000_000_i64..1_000_000_000).prop_map(|n| Value::from(n as f64 / 1024.0)),
+        any::<f64>()
+            .prop_filter("JSON has no NaN or infinity", |f| f.is_finite())
+            .prop_map(Value::from),
         text().prop_map(Value::String),
     ]
 }
