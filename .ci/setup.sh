@@ -14,18 +14,11 @@ PACKAGES=(
   xvfb xauth imagemagick xdotool webkit2gtk-driver
   chromium chromium-driver fonts-dejavu-core fonts-noto-cjk
   gnome-keyring dbus dbus-x11 libsecret-1-0 libsecret-tools libdbus-1-dev
-  nodejs npm
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-# Node and npm may come from elsewhere (nodesource, nvm): only install them when absent.
-if command -v node >/dev/null && command -v npm >/dev/null; then
-  filtered=()
-  for p in "${missing[@]}"; do [ "$p" = nodejs ] || [ "$p" = npm ] || filtered+=("$p"); done
-  missing=("${filtered[@]}")
-fi
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "== installing system packages: ${missing[*]}"
   $SUDO apt-get update -qq
