@@ -44,6 +44,7 @@ impl AppState {
         if slot.is_none() {
             *slot = Some(DemoSession::start().await?);
         }
+        // The slot was filled just above while the lock was held, so it cannot be empty.
         Ok(tokio::sync::MutexGuard::map(slot, |s| {
             s.as_mut().expect("set just above")
         }))
