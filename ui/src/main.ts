@@ -2,6 +2,7 @@ import './app.css';
 import { mount } from 'svelte';
 import App from './App.svelte';
 import { locale } from './lib/i18n';
+import { osFamily } from './lib/platform';
 
 async function start(): Promise<void> {
   // Only the mock build (VITE_MOCK_IPC=1) contains the fake backend: this branch is
@@ -11,6 +12,7 @@ async function start(): Promise<void> {
     installMock();
   }
   document.documentElement.lang = locale;
+  document.documentElement.dataset.os = osFamily(navigator.userAgent);
   const target = document.getElementById('app');
   if (target) mount(App, { target });
 }

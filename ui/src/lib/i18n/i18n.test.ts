@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { ko } from './ko';
-import { interpolate, makeTranslate, pickLocale } from './index';
+import { formatNumber, interpolate, makeTranslate, pickLocale } from './index';
 import { errorText, KNOWN_ERROR_CODES } from './errors';
 
 describe('i18n', () => {
@@ -41,5 +41,14 @@ describe('i18n', () => {
     expect(errorText({ code: 'auth_failed', message: 'x', hint: 'y', detail: null }, t).message).toBe(
       'The access key or secret key was not accepted.',
     );
+  });
+});
+
+describe('formatNumber', () => {
+  it('groups digits by three with commas, as both en-US and ko-KR do', () => {
+    for (const n of [0, 7, 999, 1000, 12345, 100000, 1234567, -4321, 1234.5]) {
+      expect(formatNumber(n)).toBe(n.toLocaleString('en-US', { maximumFractionDigits: 20 }));
+      expect(formatNumber(n)).toBe(n.toLocaleString('ko-KR', { maximumFractionDigits: 20 }));
+    }
   });
 });
