@@ -1,6 +1,7 @@
 //! The commands the web view may call. Each parses its arguments, calls the core and
 //! maps errors; the logic lives in the `aitems` crate.
 
+use aitems::client::Progress;
 use aitems::profiles::ProfileSettings;
 use aitems::{Client, Credentials, Endpoint, Service};
 use tauri::{AppHandle, Emitter, Runtime, State};
@@ -19,6 +20,7 @@ pub fn app_info(state: State<'_, AppState>) -> AppInfo {
     AppInfo {
         version: env!("CARGO_PKG_VERSION").into(),
         demo_requested: state.demo_requested(),
+        time_zone: iana_time_zone::get_timezone().ok(),
     }
 }
 
@@ -29,16 +31,10 @@ pub async fn list_profiles(state: State<'_, AppState>) -> CommandResult<Vec<Prof
     let saved = blocking(move || Ok(profiles.list()?)).await?;
     let mut views: Vec<ProfileView> = saved
         .into_iter()
-        .map(|summary| ProfileView {
-            summary,
-            is_demo: false,
-        })
+        .map(|summary| ProfileView::new(summary, false))
         .collect();
     if let Some(demo) = state.running_demo().await {
-        views.push(ProfileView {
-            summary: demo.summary(),
-            is_demo: true,
-        });
+        views.push(ProfileView::new(demo.summary(), true));
     }
     Ok(views)
 }
@@ -89,10 +85,7 @@ pub async fn save_profile(
             })
     })
     .await?;
-    Ok(ProfileView {
-        summary,
-        is_demo: false,
-    })
+    Ok(ProfileView::new(summary, false))
 }
 
 /// Deletes a profile and its keychain entry.
@@ -138,10 +131,7 @@ pub async fn test_connection(
 #[tauri::command]
 pub async fn start_demo(state: State<'_, AppState>) -> CommandResult<ProfileView> {
     let demo = state.demo().await?;
-    Ok(ProfileView {
-        summary: demo.summary(),
-        is_demo: true,
-    })
+    Ok(ProfileView::new(demo.summary(), true))
 }
 
 /// Every service the profile's keys can see.
@@ -150,6 +140,9 @@ pub async fn list_services(
     state: State<'_, AppState>,
     profile: String,
 ) -> CommandResult<Vec<Service>> {
+    if let Some(early) = state.prefetch().take_services(&profile) {
+        return Ok(early.await??);
+    }
     Ok(state.client(&profile).await?.all_services().await?)
 }
 
@@ -164,19 +157,23 @@ pub async fn list_trains<R: Runtime>(
     recent: bool,
     request_id: String,
 ) -> CommandResult<TrainList> {
-    let client = state.client(&profile).await?;
-    let listing = client
-        .all_trains(&service_id, recent, |progress| {
-            let event = TrainsProgress {
-                request_id: request_id.clone(),
-                pages: progress.pages,
-                trains: progress.items,
-            };
-            if let Err(e) = app.emit(TRAINS_PROGRESS_EVENT, event) {
-                tracing::warn!("could not send progress: {e}");
-            }
-        })
-        .await?;
+    let report = |progress: Progress| {
+        let event = TrainsProgress {
+            request_id: request_id.clone(),
+            pages: progress.pages,
+            trains: progress.items,
+        };
+        if let Err(e) = app.emit(TRAINS_PROGRESS_EVENT, event) {
+            tracing::warn!("could not send progress: {e}");
+        }
+    };
+    let listing = match state.prefetch().take_trains(&profile, &service_id, recent) {
+        Some(early) => early.finish(report).await?,
+        None => {
+            let client = state.client(&profile).await?;
+            client.all_trains(&service_id, recent, report).await?
+        }
+    };
     if profile != DEMO_PROFILE {
         remember_service(&state, profile, service_id).await;
     }

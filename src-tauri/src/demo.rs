@@ -39,6 +39,11 @@ impl DemoSession {
         &self.endpoint
     }
 
+    /// How many requests the demo service has answered so far.
+    pub fn requests_served(&self) -> usize {
+        self.server.request_count()
+    }
+
     /// The demo keys (held in memory only).
     pub fn credentials(&self) -> Credentials {
         Credentials::new(DEMO_ACCESS_KEY, DEMO_SECRET_KEY)

@@ -3,7 +3,9 @@
 
 pub mod commands;
 pub mod demo;
+pub mod downloads;
 pub mod error;
+pub mod prefetch;
 pub mod state;
 pub mod views;
 
@@ -19,6 +21,9 @@ use crate::state::AppState;
 /// The command-line flag that starts straight into demo mode.
 pub const DEMO_FLAG: &str = "--demo";
 
+/// The label of the main window (the one `capabilities/` grants the commands to).
+pub const MAIN_WINDOW: &str = "main";
+
 /// Starts the app with the OS keychain and the standard settings folder.
 pub fn run() {
     prefer_safe_webkit_renderer();
@@ -27,7 +32,12 @@ pub fn run() {
     let app = run_app(
         tauri::Builder::default(),
         AppState::new(profiles, demo_requested),
-    );
+    )
+    .setup(|app| {
+        // Runs on while the window opens; the commands take its answers when they are asked.
+        drop(prefetch::start_at_launch(app.handle()));
+        Ok(open_main_window(app.handle())?)
+    });
     if let Err(error) = app.run(tauri::generate_context!()) {
         eprintln!("AiTEMS Desk could not start: {error}");
         std::process::exit(1);
@@ -48,6 +58,23 @@ pub fn run_app<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
             commands::list_services,
             commands::list_trains,
         ])
+}
+
+/// Opens the main window as `tauri.conf.json` describes it (`create: false` there), with
+/// the download hook that the configuration cannot express.
+fn open_main_window<R: Runtime>(app: &tauri::AppHandle<R>) -> tauri::Result<()> {
+    let config = app
+        .config()
+        .app
+        .windows
+        .iter()
+        .find(|window| window.label == MAIN_WINDOW)
+        .cloned()
+        .unwrap_or_default();
+    tauri::WebviewWindowBuilder::from_config(app, &config)?
+        .on_download(downloads::on_download)
+        .build()?;
+    Ok(())
 }
 
 /// WebKitGTK's DMA-BUF renderer shows a blank window on many GPUs: turn it off unless

@@ -8,12 +8,14 @@ use aitems::{Client, Credentials, Endpoint};
 
 use crate::demo::{DemoSession, DEMO_PROFILE};
 use crate::error::{CommandError, CommandResult};
+use crate::prefetch::Prefetch;
 
 /// The managed state behind every command.
 pub struct AppState {
     profiles: Result<Arc<ProfileManager>, CommandError>,
     demo: tokio::sync::Mutex<Option<DemoSession>>,
     clients: Mutex<HashMap<String, Client>>,
+    prefetch: Prefetch,
     demo_requested: bool,
 }
 
@@ -24,6 +26,7 @@ impl AppState {
             profiles: profiles.map(Arc::new),
             demo: tokio::sync::Mutex::new(None),
             clients: Mutex::new(HashMap::new()),
+            prefetch: Prefetch::default(),
             demo_requested,
         }
     }
@@ -31,6 +34,11 @@ impl AppState {
     /// Whether the app was started with `--demo`.
     pub fn demo_requested(&self) -> bool {
         self.demo_requested
+    }
+
+    /// Answers fetched ahead for the first screen.
+    pub fn prefetch(&self) -> &Prefetch {
+        &self.prefetch
     }
 
     /// The profile manager, or why there is none.

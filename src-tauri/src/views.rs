@@ -14,6 +14,20 @@ pub struct ProfileView {
     pub summary: ProfileSummary,
     /// Whether this is the in-memory demo profile.
     pub is_demo: bool,
+    /// The service the app opens for this profile (its default, else the latest used).
+    pub open_service: Option<String>,
+}
+
+impl ProfileView {
+    /// A saved profile (`is_demo` false) or the demo profile as the UI lists it.
+    pub fn new(summary: ProfileSummary, is_demo: bool) -> Self {
+        let open_service = summary.open_service().map(str::to_owned);
+        Self {
+            summary,
+            is_demo,
+            open_service,
+        }
+    }
 }
 
 /// The profile form. Keys are write-only: they come in here and never go back out.
@@ -68,6 +82,8 @@ pub struct AppInfo {
     pub version: String,
     /// Whether the app was started with `--demo`.
     pub demo_requested: bool,
+    /// The computer's time zone (IANA name such as `Asia/Seoul`), when the OS tells.
+    pub time_zone: Option<String>,
 }
 
 /// The result of a successful connection test.

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 
 use aitems::profiles::ProfileSummary;
 use aitems::{ErrorDetail, Service, Train};
+use aitems_desk::downloads::DownloadFinished;
 use aitems_desk::error::CommandError;
 use aitems_desk::views::{AppInfo, ConnectionCheck, ProfileView, TrainList, TrainsProgress};
 use serde_json::{json, Value};
@@ -68,9 +69,17 @@ fn boundary_types_match_their_typescript_declarations() {
         &AppInfo {
             version: "1".into(),
             demo_requested: true,
+            time_zone: Some("Asia/Seoul".into()),
         },
     );
     assert_matches("ConnectionCheck", &ConnectionCheck { service_count: 1 });
+    assert_matches(
+        "DownloadFinished",
+        &DownloadFinished {
+            path: Some("/home/a/Downloads/x.csv".into()),
+            success: true,
+        },
+    );
     assert_matches("ErrorDetail", &detail());
     assert_matches(
         "AppError",
@@ -105,13 +114,7 @@ fn boundary_types_match_their_typescript_declarations() {
         recent_services: vec!["s".into()],
         is_default: true,
     };
-    assert_matches(
-        "ProfileSummary",
-        &ProfileView {
-            summary,
-            is_demo: false,
-        },
-    );
+    assert_matches("ProfileSummary", &ProfileView::new(summary, false));
 }
 
 #[test]

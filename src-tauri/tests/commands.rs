@@ -11,7 +11,7 @@ use aitems_desk::state::AppState;
 use serde_json::{json, Value};
 use tauri::test::{get_ipc_response, mock_builder, INVOKE_KEY};
 use tauri::webview::InvokeRequest;
-use tauri::{Listener, WebviewWindow, WebviewWindowBuilder};
+use tauri::{Listener, Manager, WebviewWindow, WebviewWindowBuilder};
 
 /// A secret that must never come back out of any command.
 const SECRET: &str = "s3cret-never-to-be-seen";
@@ -25,9 +25,14 @@ struct Harness {
 
 impl Harness {
     fn new() -> Self {
+        Self::started(false)
+    }
+
+    /// The app as started with or without `--demo`.
+    fn started(demo_requested: bool) -> Self {
         let config = tempfile::tempdir().unwrap();
         let profiles = ProfileManager::with_config_dir(config.path(), Arc::new(MemoryStore::new()));
-        let app = aitems_desk::run_app(mock_builder(), AppState::new(Ok(profiles), false))
+        let app = aitems_desk::run_app(mock_builder(), AppState::new(Ok(profiles), demo_requested))
             .build(tauri::generate_context!())
             .expect("the app builds with its real configuration");
         let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
@@ -82,6 +87,18 @@ impl Harness {
         error["code"].as_str().unwrap().to_owned()
     }
 
+    /// Requests the running demo service has answered.
+    fn demo_requests(&self) -> usize {
+        let state = self.app.state::<AppState>();
+        let served = tauri::async_runtime::block_on(async {
+            state
+                .running_demo()
+                .await
+                .map(|demo| demo.requests_served())
+        });
+        served.expect("demo mode runs")
+    }
+
     fn demo_endpoint(&self) -> String {
         self.ok("start_demo", json!({}))["endpoint"]
             .as_str()
@@ -103,6 +120,78 @@ impl Drop for Harness {
 
 fn profile_input(name: &str, endpoint: &str, secret: &str) -> Value {
     json!({ "name": name, "accessKey": aitems_demo::DEMO_ACCESS_KEY, "secretKey": secret, "endpoint": endpoint, "defaultService": SMALL_SERVICE })
+}
+
+#[test]
+fn launch_in_demo_mode_fetches_the_first_table_ahead() {
+    let h = Harness::started(true);
+    tauri::async_runtime::block_on(aitems_desk::prefetch::start_at_launch(h.app.handle()))
+        .expect("the launch fetch starts");
+    let demo = h.ok("start_demo", json!({}));
+    assert_eq!(
+        demo["openService"], MEDIUM_SERVICE,
+        "what the UI opens is what was fetched"
+    );
+
+    let progress = Arc::new(Mutex::new(Vec::new()));
+    let seen = progress.clone();
+    h.app.listen_any("trains-progress", move |event| {
+        seen.lock().unwrap().push(event.payload().to_owned())
+    });
+    let list = h.ok("list_trains", json!({ "profile": "Demo", "serviceId": MEDIUM_SERVICE, "recent": false, "requestId": "first" }));
+    assert_eq!(
+        list["trains"],
+        Value::Array(data::trains(MEDIUM_SERVICE).unwrap())
+    );
+    assert_eq!(list["pages"], 1);
+    let events = progress.lock().unwrap().clone();
+    let events: Vec<Value> = events
+        .iter()
+        .map(|e| serde_json::from_str(e).unwrap())
+        .collect();
+    assert_eq!(
+        events,
+        [json!({ "requestId": "first", "pages": 1, "trains": 300 })]
+    );
+    assert_eq!(
+        h.ok("list_services", json!({ "profile": "Demo" })),
+        Value::Array(data::services())
+    );
+    assert_eq!(
+        h.demo_requests(),
+        2,
+        "both answers were the ones fetched at launch"
+    );
+
+    // Asked again (Refresh), the listing comes fresh from the service and still matches.
+    let again = h.ok("list_trains", json!({ "profile": "Demo", "serviceId": MEDIUM_SERVICE, "recent": false, "requestId": "again" }));
+    assert_eq!(again["trains"], list["trains"]);
+    assert_eq!(h.demo_requests(), 3);
+}
+
+#[test]
+fn saved_default_profile_opens_its_default_service() {
+    let h = Harness::new();
+    let endpoint = h.demo_endpoint();
+    h.ok("save_profile", json!({ "profile": profile_input("Work", &endpoint, aitems_demo::DEMO_SECRET_KEY), "replaces": null }));
+    let profiles = h.ok("list_profiles", json!({}));
+    let work = profiles
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "Work")
+        .unwrap();
+    assert_eq!(work["openService"], SMALL_SERVICE);
+    tauri::async_runtime::block_on(aitems_desk::prefetch::start_at_launch(h.app.handle()))
+        .expect("the launch fetch starts");
+    let list = h.ok(
+        "list_trains",
+        json!({ "profile": "Work", "serviceId": SMALL_SERVICE, "recent": false, "requestId": "w" }),
+    );
+    assert_eq!(
+        list["trains"],
+        Value::Array(data::trains(SMALL_SERVICE).unwrap())
+    );
 }
 
 #[test]

@@ -6,6 +6,7 @@ import type {
   AppError,
   AppInfo,
   ConnectionCheck,
+  DownloadFinished,
   ProfileInput,
   ProfileSummary,
   Service,
@@ -58,6 +59,9 @@ export const api = {
     call<TrainList>('list_trains', { profile, serviceId, recent, requestId }),
   onTrainsProgress: (handler: (p: TrainsProgress) => void): Promise<UnlistenFn> =>
     listen<TrainsProgress>('trains-progress', (event) => handler(event.payload)),
+  /** A file the page saved (the CSV export) has been written, or failed. */
+  onDownloadFinished: (handler: (d: DownloadFinished) => void): Promise<UnlistenFn> =>
+    listen<DownloadFinished>('download-finished', (event) => handler(event.payload)),
 };
 
 export type Api = typeof api;

@@ -16,7 +16,7 @@ function mask(key: string): string {
   return key.length <= 6 ? '••••' : `${key.slice(0, 4)}••••${key.slice(-2)}`;
 }
 
-type StoredProfile = ProfileSummary & { secretSet: boolean };
+type StoredProfile = Omit<ProfileSummary, 'openService'> & { secretSet: boolean };
 
 export function createBackend(scenario: Scenario) {
   const calls: Call[] = [];
@@ -44,7 +44,12 @@ export function createBackend(scenario: Scenario) {
     }
     return list;
   };
-  const summary = ({ secretSet: _s, ...p }: StoredProfile): ProfileSummary => ({ ...p, recentServices: [...p.recentServices] });
+  // As the Rust side (ProfileSummary::open_service): the default service, else the latest used.
+  const summary = ({ secretSet: _s, ...p }: StoredProfile): ProfileSummary => ({
+    ...p,
+    recentServices: [...p.recentServices],
+    openService: p.defaultService ?? p.recentServices[0] ?? null,
+  });
   const find = (name: unknown) => {
     const p = profiles.find((x) => x.name === name);
     if (!p) fail('profile_not_found', `No profile named "${String(name)}".`, 'Choose another profile.');
@@ -56,7 +61,11 @@ export function createBackend(scenario: Scenario) {
     await sleep(scenario === 'slow' ? 600 : 40);
     switch (cmd) {
       case 'app_info':
-        return { version: '0.1.0-mock', demoRequested: scenario === 'demo' } satisfies AppInfo;
+        return {
+          version: '0.1.0-mock',
+          demoRequested: scenario === 'demo',
+          timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+        } satisfies AppInfo;
       case 'list_profiles':
         return profiles.map(summary);
       case 'start_demo': {

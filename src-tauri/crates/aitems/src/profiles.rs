@@ -146,6 +146,16 @@ pub struct ProfileSummary {
     pub is_default: bool,
 }
 
+impl ProfileSummary {
+    /// The service the app opens for this profile: its default service, else the one used
+    /// most recently.
+    pub fn open_service(&self) -> Option<&str> {
+        self.default_service
+            .as_deref()
+            .or_else(|| self.recent_services.first().map(String::as_str))
+    }
+}
+
 /// Checks a profile name and returns it trimmed: 1 to 64 characters, no control
 /// characters, no `/` or `\`. Names are case-sensitive.
 ///

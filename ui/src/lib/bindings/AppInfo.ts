@@ -1,2 +1,2 @@
 // Mirrors the Rust type of the same name; src-tauri/tests/bindings.rs fails when they drift.
-export type AppInfo = { version: string; demoRequested: boolean };
+export type AppInfo = { version: string; demoRequested: boolean; timeZone: string | null };

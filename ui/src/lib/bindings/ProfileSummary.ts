@@ -7,4 +7,6 @@ export type ProfileSummary = {
   recentServices: string[];
   isDefault: boolean;
   isDemo: boolean;
+  /** The service the app opens for this profile (its default, else the latest used). */
+  openService: string | null;
 };

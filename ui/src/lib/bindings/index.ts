@@ -1,6 +1,7 @@
 export type { AppError } from './AppError';
 export type { AppInfo } from './AppInfo';
 export type { ConnectionCheck } from './ConnectionCheck';
+export type { DownloadFinished } from './DownloadFinished';
 export type { ErrorDetail } from './ErrorDetail';
 export type { ProfileInput } from './ProfileInput';
 export type { ProfileSummary } from './ProfileSummary';

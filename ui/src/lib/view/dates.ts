@@ -52,26 +52,18 @@ export function formatAbsolute(ms: number, offsetMinutes: number, timeZone?: str
   return `${date} ${time} ${zoneLabel(offsetMinutes, timeZone)}`;
 }
 
-// Creating an Intl.DateTimeFormat costs ~0.1 ms; every date cell asked for it on every render
-// (a third of the filter time at 100,000 rows), so the zone name is looked up once a minute.
-let zoneCache: { name: string | undefined; at: number } | null = null;
-function localTimeZone(): string | undefined {
-  const now = Date.now();
-  if (!zoneCache || now - zoneCache.at > 60_000) {
-    let name: string | undefined;
-    try {
-      name = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    } catch {
-      name = undefined;
-    }
-    zoneCache = { name, at: now };
-  }
-  return zoneCache.name;
+// The zone's name comes from the app (`app_info`), not from Intl.DateTimeFormat: the page's
+// first Intl object costs about 35 ms at start-up in WebKitGTK (BENCHMARKS.md).
+let localZoneName: string | undefined;
+
+/** Names the computer's time zone (IANA, e.g. `Asia/Seoul`) for zone labels. */
+export function setLocalTimeZone(name: string | null | undefined): void {
+  localZoneName = name ?? undefined;
 }
 
 /** The computer's own zone, for showing an instant in local time. */
 export function formatLocal(ms: number): string {
-  return formatAbsolute(ms, -new Date(ms).getTimezoneOffset(), localTimeZone());
+  return formatAbsolute(ms, -new Date(ms).getTimezoneOffset(), localZoneName);
 }
 
 const MIN = 60_000;

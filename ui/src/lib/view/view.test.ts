@@ -4,7 +4,7 @@ import type { Train } from '../bindings';
 import { makeTranslate } from '../i18n';
 import { columns, haystackFilter, trainFilterSpec } from './columns';
 import { buildCsv, csvField } from './csv';
-import { displayDate, formatAbsolute, parseApiDate, relativeTime, zoneLabel } from './dates';
+import { displayDate, formatAbsolute, formatLocal, parseApiDate, relativeTime, setLocalTimeZone, zoneLabel } from './dates';
 import { highlightSegments, matchesQuery, normalizeQuery } from './filter';
 import { fastFilteredRowModel } from './filterModel';
 import { hpoSummary } from './hpo';
@@ -67,6 +67,14 @@ describe('dates', () => {
     expect(formatAbsolute(ms, 60, 'Europe/Paris')).toBe('2026-03-04 08:39 UTC+1');
     expect(formatAbsolute(ms, -300 - 30, undefined)).toBe('2026-03-04 02:09 UTC-5:30');
     expect(zoneLabel(540, 'Asia/Tokyo')).toBe('UTC+9');
+  });
+  it('labels local times with the zone the app reports', () => {
+    const ms = parseApiDate('2026-03-04T16:39:12.5')!;
+    const offset = -new Date(ms).getTimezoneOffset();
+    setLocalTimeZone('Asia/Seoul');
+    expect(formatLocal(ms)).toBe(formatAbsolute(ms, offset, 'Asia/Seoul'));
+    setLocalTimeZone(null);
+    expect(formatLocal(ms)).toBe(formatAbsolute(ms, offset, undefined));
   });
   it('gives relative hints', () => {
     const now = Date.UTC(2026, 2, 4, 12, 0);

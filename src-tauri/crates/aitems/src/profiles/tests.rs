@@ -302,3 +302,24 @@ fn every_error_has_a_code_message_and_hint() {
     assert!(hint.contains("GNOME Keyring or KWallet"), "{hint}");
     assert_eq!(unavailable().detail().as_deref(), Some("simulated"));
 }
+
+#[test]
+fn a_profile_opens_its_default_service_else_the_latest_used() {
+    let summary = |default_service: Option<&str>, recent: &[&str]| ProfileSummary {
+        name: "Work".into(),
+        masked_access_key: None,
+        endpoint: crate::client::DEFAULT_ENDPOINT.into(),
+        default_service: default_service.map(str::to_owned),
+        recent_services: recent.iter().map(|s| (*s).to_owned()).collect(),
+        is_default: true,
+    };
+    assert_eq!(
+        summary(Some("shop01"), &["other02"]).open_service(),
+        Some("shop01")
+    );
+    assert_eq!(
+        summary(None, &["other02", "third03"]).open_service(),
+        Some("other02")
+    );
+    assert_eq!(summary(None, &[]).open_service(), None);
+}
