@@ -3,6 +3,9 @@
 // leaves a screenshot in target/e2e-screens/.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import {
   By, ROWS, demoTrains, launchApp, screenshot, startDemoService, startDriver, visibleVersions, waitFor,
 } from './harness.mjs';
@@ -101,4 +104,25 @@ test('a row opens its details with the exact training data', async () => {
   assert.deepEqual(raw, train, 'the drawer shows what the service holds, unknown fields included');
   assert.ok((await driver.findElements(By.css(ROWS))).length > 0, 'the list stays visible');
   await screenshot(driver, '05-details');
+});
+
+test('Export CSV saves the visible rows in the Downloads folder and says where', async () => {
+  const exportOnce = async () => {
+    await driver.findElement(byTestId('export')).click();
+    const notice = await driver.wait(async () => (await driver.findElements(byTestId('export-path')))[0], 15000, 'export notice');
+    return (await notice.getText()).trim();
+  };
+  const path = await exportOnce();
+  assert.equal(join(path, '..'), join(homedir(), 'Downloads'), 'saved where a browser would save it');
+  assert.match(path, new RegExp(`aitems-${SERVICE}-\\d{12}\\.csv$`));
+  const csv = readFileSync(path, 'utf8');
+  for (const train of expected) assert.ok(csv.includes(train.version), `${train.version} is in the file`);
+  assert.ok(!csv.includes(demo.secretKey), 'no key in the file');
+  await screenshot(driver, '06-exported');
+  // Dismissed, then a second export: a new file next to the first, never over it.
+  await driver.findElement(By.css('[data-testid="export-notice"] button')).click();
+  await waitFor(driver, async () => (await driver.findElements(byTestId('export-notice'))).length, (n) => n === 0, 'notice dismissed');
+  const second = await exportOnce();
+  assert.notEqual(second, path);
+  assert.equal(readFileSync(second, 'utf8'), csv, 'same rows, same file contents');
 });
