@@ -127,7 +127,13 @@ fn launch_in_demo_mode_fetches_the_first_table_ahead() {
     let h = Harness::started(true);
     tauri::async_runtime::block_on(aitems_desk::prefetch::start_at_launch(h.app.handle()))
         .expect("the launch fetch starts");
-    let demo = h.ok("start_demo", json!({}));
+    let profiles = h.ok("list_profiles", json!({}));
+    let demo = profiles
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["isDemo"] == true);
+    let demo = demo.expect("launched with --demo, the first list holds the demo profile");
     assert_eq!(
         demo["openService"], MEDIUM_SERVICE,
         "what the UI opens is what was fetched"
@@ -167,6 +173,16 @@ fn launch_in_demo_mode_fetches_the_first_table_ahead() {
     let again = h.ok("list_trains", json!({ "profile": "Demo", "serviceId": MEDIUM_SERVICE, "recent": false, "requestId": "again" }));
     assert_eq!(again["trains"], list["trains"]);
     assert_eq!(h.demo_requests(), 3);
+}
+
+#[test]
+fn launched_with_demo_the_first_profile_list_holds_the_demo_profile() {
+    let without = Harness::new();
+    assert_eq!(without.ok("list_profiles", json!({})), json!([]));
+    let with = Harness::started(true);
+    let profiles = with.ok("list_profiles", json!({}));
+    assert_eq!(profiles[0]["name"], "Demo");
+    assert_eq!(profiles[0]["isDemo"], true);
 }
 
 #[test]

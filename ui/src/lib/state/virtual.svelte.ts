@@ -20,7 +20,9 @@ export class VirtualRows {
       count: 0,
       getScrollElement,
       estimateSize: () => rowHeight,
-      overscan: 10,
+      // Rows drawn beyond the visible ones: enough for smooth scrolling, few enough that the
+      // first screen lays out quickly.
+      overscan: 6,
       scrollPaddingStart,
       observeElementRect,
       observeElementOffset,
