@@ -24,9 +24,16 @@ pub fn app_info(state: State<'_, AppState>) -> AppInfo {
     }
 }
 
-/// Saved profiles (masked keys only), then the demo profile when demo mode runs.
+/// Saved profiles (masked keys only), then the demo profile when demo mode runs (started
+/// here when the app was launched with `--demo`, so the first call already lists it).
 #[tauri::command]
 pub async fn list_profiles(state: State<'_, AppState>) -> CommandResult<Vec<ProfileView>> {
+    if state.demo_requested() {
+        if let Err(e) = state.demo().await {
+            // `start_demo` reports it to the user; the saved profiles are still listed.
+            tracing::warn!(code = e.code, "demo mode did not start");
+        }
+    }
     let profiles = state.profiles()?;
     let saved = blocking(move || Ok(profiles.list()?)).await?;
     let mut views: Vec<ProfileView> = saved
