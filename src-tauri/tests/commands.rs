@@ -87,6 +87,18 @@ impl Harness {
         error["code"].as_str().unwrap().to_owned()
     }
 
+    /// Collects every `trains-progress` event from now on.
+    fn record_progress(&self) -> Arc<Mutex<Vec<Value>>> {
+        let events = Arc::new(Mutex::new(Vec::new()));
+        let seen = events.clone();
+        self.app.listen_any("trains-progress", move |event| {
+            seen.lock()
+                .unwrap()
+                .push(serde_json::from_str(event.payload()).unwrap());
+        });
+        events
+    }
+
     /// Requests the running demo service has answered.
     fn demo_requests(&self) -> usize {
         let state = self.app.state::<AppState>();
@@ -139,24 +151,15 @@ fn launch_in_demo_mode_fetches_the_first_table_ahead() {
         "what the UI opens is what was fetched"
     );
 
-    let progress = Arc::new(Mutex::new(Vec::new()));
-    let seen = progress.clone();
-    h.app.listen_any("trains-progress", move |event| {
-        seen.lock().unwrap().push(event.payload().to_owned())
-    });
+    let progress = h.record_progress();
     let list = h.ok("list_trains", json!({ "profile": "Demo", "serviceId": MEDIUM_SERVICE, "recent": false, "requestId": "first" }));
     assert_eq!(
         list["trains"],
         Value::Array(data::trains(MEDIUM_SERVICE).unwrap())
     );
     assert_eq!(list["pages"], 1);
-    let events = progress.lock().unwrap().clone();
-    let events: Vec<Value> = events
-        .iter()
-        .map(|e| serde_json::from_str(e).unwrap())
-        .collect();
     assert_eq!(
-        events,
+        *progress.lock().unwrap(),
         [json!({ "requestId": "first", "pages": 1, "trains": 300 })]
     );
     assert_eq!(
@@ -225,11 +228,7 @@ fn demo_mode_lists_every_training_and_reports_progress() {
         .iter()
         .any(|p| p["isDemo"] == true));
 
-    let progress = Arc::new(Mutex::new(Vec::new()));
-    let seen = progress.clone();
-    h.app.listen_any("trains-progress", move |event| {
-        seen.lock().unwrap().push(event.payload().to_owned())
-    });
+    let progress = h.record_progress();
     let list = h.ok("list_trains", json!({ "profile": "Demo", "serviceId": MEDIUM_SERVICE, "recent": false, "requestId": "r1" }));
     assert_eq!(
         list["trains"],
@@ -237,12 +236,9 @@ fn demo_mode_lists_every_training_and_reports_progress() {
     );
     assert_eq!(list["pages"], 1);
     assert!(chrono::DateTime::parse_from_rfc3339(list["fetchedAt"].as_str().unwrap()).is_ok());
-    let events = progress.lock().unwrap().clone();
-    assert_eq!(events.len(), 1, "{events:?}");
-    let event: Value = serde_json::from_str(&events[0]).unwrap();
     assert_eq!(
-        event,
-        json!({ "requestId": "r1", "pages": 1, "trains": 300 })
+        *progress.lock().unwrap(),
+        [json!({ "requestId": "r1", "pages": 1, "trains": 300 })]
     );
 
     let recent = h.ok("list_trains", json!({ "profile": "Demo", "serviceId": MEDIUM_SERVICE, "recent": true, "requestId": "r2" }));
