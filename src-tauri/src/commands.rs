@@ -28,6 +28,7 @@ pub fn app_info(state: State<'_, AppState>) -> AppInfo {
 /// here when the app was launched with `--demo`, so the first call already lists it).
 #[tauri::command]
 pub async fn list_profiles(state: State<'_, AppState>) -> CommandResult<Vec<ProfileView>> {
+    state.prefetch().launch_decided().await;
     if state.demo_requested() {
         if let Err(e) = state.demo().await {
             // `start_demo` reports it to the user; the saved profiles are still listed.

@@ -7,7 +7,6 @@ use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use aitems::client::{Progress, TrainListing};
-use aitems::profiles::ProfileSummary;
 use aitems::{Client, Service};
 use tauri::async_runtime::{self, JoinHandle};
 use tauri::{AppHandle, Manager, Runtime};
@@ -29,10 +28,21 @@ pub struct LaunchView {
 }
 
 /// Answers fetched ahead, each taken at most once.
-#[derive(Default)]
 pub struct Prefetch {
+    /// True while launch reads the settings and the keychain to decide what to fetch.
+    deciding: watch::Sender<bool>,
     services: Slot<JoinHandle<aitems::Result<Vec<Service>>>>,
     trains: Slot<EarlyTrains>,
+}
+
+impl Default for Prefetch {
+    fn default() -> Self {
+        Self {
+            deciding: watch::Sender::new(false),
+            services: Slot::default(),
+            trains: Slot::default(),
+        }
+    }
 }
 
 impl Prefetch {
@@ -61,6 +71,15 @@ impl Prefetch {
                 listing,
             },
         );
+    }
+
+    /// Returns once launch has decided what to fetch ahead (at once when it never started).
+    /// Commands that read the keychain wait for it, so that a locked keychain asks to be
+    /// unlocked once rather than twice at the same time.
+    pub async fn launch_decided(&self) {
+        let mut deciding = self.deciding.subscribe();
+        // The sender lives as long as `self`, so this cannot fail while we wait.
+        let _ = deciding.wait_for(|busy| !busy).await;
     }
 
     /// The services of `profile` if they were asked for ahead and are still fresh.
@@ -114,9 +133,14 @@ impl EarlyTrains {
 /// service known for it) or no client can be made: the screen then asks, and shows whatever
 /// error it meets.
 pub fn start_at_launch<R: Runtime>(app: &AppHandle<R>) -> JoinHandle<()> {
+    app.state::<AppState>()
+        .prefetch()
+        .deciding
+        .send_replace(true);
     let app = app.clone();
     async_runtime::spawn(async move {
         let state = app.state::<AppState>();
+        let _decided = Decided(&state.prefetch().deciding);
         let Some(view) = launch_view(&state).await else {
             return;
         };
@@ -127,25 +151,32 @@ pub fn start_at_launch<R: Runtime>(app: &AppHandle<R>) -> JoinHandle<()> {
     })
 }
 
-/// Demo mode's profile and service, else the default (or first) saved profile's.
-async fn launch_view(state: &AppState) -> Option<LaunchView> {
-    let summary = if state.demo_requested() {
-        state.demo().await.ok()?.summary()
-    } else {
-        let profiles = state.profiles().ok()?;
-        let list = blocking(move || Ok(profiles.list()?)).await.ok()?;
-        opens_first(list)?
-    };
-    Some(LaunchView {
-        service_id: summary.open_service()?.to_owned(),
-        profile: summary.name,
-    })
+/// Marks launch as decided when dropped: on every way out, a panic included.
+struct Decided<'a>(&'a watch::Sender<bool>);
+
+impl Drop for Decided<'_> {
+    fn drop(&mut self) {
+        self.0.send_replace(false);
+    }
 }
 
-/// The profile the app opens with: the default one, else the first (as the UI does).
-fn opens_first(profiles: Vec<ProfileSummary>) -> Option<ProfileSummary> {
-    let default = profiles.iter().position(|p| p.is_default).unwrap_or(0);
-    profiles.into_iter().nth(default)
+/// Demo mode's profile and service, else the default (or first) saved profile's.
+async fn launch_view(state: &AppState) -> Option<LaunchView> {
+    if state.demo_requested() {
+        let summary = state.demo().await.ok()?.summary();
+        return Some(LaunchView {
+            service_id: summary.open_service()?.to_owned(),
+            profile: summary.name,
+        });
+    }
+    let profiles = state.profiles().ok()?;
+    let profile = blocking(move || Ok(profiles.opening_profile()?))
+        .await
+        .ok()??;
+    Some(LaunchView {
+        service_id: profile.settings.open_service()?.to_owned(),
+        profile: profile.name,
+    })
 }
 
 fn trains_key(profile: &str, service_id: &str) -> String {

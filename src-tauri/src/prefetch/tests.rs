@@ -4,7 +4,7 @@ use aitems::{Client, Credentials, Endpoint};
 use aitems_demo::data::{self, LARGE_SERVICE, MEDIUM_SERVICE, SMALL_SERVICE};
 use aitems_demo::{DemoConfig, DEMO_ACCESS_KEY, DEMO_SECRET_KEY};
 
-use super::{LaunchView, Prefetch};
+use super::{Decided, LaunchView, Prefetch};
 
 async fn demo() -> (aitems_demo::DemoServer, Client) {
     let server = aitems_demo::start(DemoConfig::default())
@@ -104,4 +104,32 @@ async fn an_error_met_ahead_is_the_commands_error() {
     let error = early.finish(|_| {}).await.expect_err("wrong keys");
     assert_eq!(error.code, "auth_failed");
     server.shutdown().await;
+}
+
+#[tokio::test]
+async fn commands_wait_until_launch_has_decided_even_if_it_panicked() {
+    use std::time::Duration;
+    use tokio::time::timeout;
+
+    let prefetch = Prefetch::default();
+    let quick = Duration::from_millis(200);
+    timeout(quick, prefetch.launch_decided())
+        .await
+        .expect("launch never started: no wait");
+
+    prefetch.deciding.send_replace(true);
+    assert!(
+        timeout(Duration::from_millis(50), prefetch.launch_decided())
+            .await
+            .is_err(),
+        "waits while launch reads settings and keys"
+    );
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let _decided = Decided(&prefetch.deciding);
+        panic!("a bug while deciding");
+    }));
+    assert!(outcome.is_err());
+    timeout(quick, prefetch.launch_decided())
+        .await
+        .expect("decided on every way out");
 }

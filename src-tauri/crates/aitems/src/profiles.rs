@@ -102,6 +102,11 @@ impl ProfileSettings {
         Ok(self)
     }
 
+    /// The service the app opens for this profile (as [`ProfileSummary::open_service`]).
+    pub fn open_service(&self) -> Option<&str> {
+        open_service(self.default_service.as_deref(), &self.recent_services)
+    }
+
     /// Puts `service_id` (trimmed, non-blank) first in the recent list, removing an
     /// older occurrence and keeping at most [`MAX_RECENT_SERVICES`].
     pub fn push_recent(&mut self, service_id: &str) {
@@ -150,10 +155,12 @@ impl ProfileSummary {
     /// The service the app opens for this profile: its default service, else the one used
     /// most recently.
     pub fn open_service(&self) -> Option<&str> {
-        self.default_service
-            .as_deref()
-            .or_else(|| self.recent_services.first().map(String::as_str))
+        open_service(self.default_service.as_deref(), &self.recent_services)
     }
+}
+
+fn open_service<'a>(default_service: Option<&'a str>, recent: &'a [String]) -> Option<&'a str> {
+    default_service.or_else(|| recent.first().map(String::as_str))
 }
 
 /// Checks a profile name and returns it trimmed: 1 to 64 characters, no control

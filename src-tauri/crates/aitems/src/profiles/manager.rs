@@ -244,6 +244,22 @@ impl ProfileManager {
         self.file.save(&doc)
     }
 
+    /// The profile the app opens with: the default one, else the first. Read from the
+    /// settings file alone, without the keychain.
+    ///
+    /// # Errors
+    /// Settings errors.
+    pub fn opening_profile(&self) -> Result<Option<Profile>, StoreError> {
+        let doc = self.file.load()?;
+        let opening = doc
+            .effective_default()
+            .or_else(|| doc.profiles.keys().next().map(String::as_str));
+        Ok(opening.and_then(|name| {
+            let settings = doc.profiles.get(name)?.clone();
+            Some(doc.profile(name, settings))
+        }))
+    }
+
     /// The default profile: the marked one, else the only one, else `None`.
     ///
     /// # Errors

@@ -323,3 +323,43 @@ fn a_profile_opens_its_default_service_else_the_latest_used() {
     );
     assert_eq!(summary(None, &[]).open_service(), None);
 }
+
+/// A keychain that is never reachable: what reads only the settings file must not mind.
+struct NoKeychain;
+
+impl SecretStore for NoKeychain {
+    fn get(&self, _: &str) -> Result<Option<Credentials>, StoreError> {
+        Err(unavailable())
+    }
+    fn set(&self, _: &str, _: &Credentials) -> Result<(), StoreError> {
+        Err(unavailable())
+    }
+    fn delete(&self, _: &str) -> Result<(), StoreError> {
+        Err(unavailable())
+    }
+}
+
+#[test]
+fn the_opening_profile_is_the_default_else_the_first_read_without_the_keychain() {
+    let (dir, _store, m) = setup();
+    assert_eq!(m.opening_profile().unwrap(), None, "no profile yet");
+    let with_service = ProfileSettings::default().with_default_service("shop01");
+    m.add("first", ProfileSettings::default(), &keys("AK1"))
+        .unwrap();
+    m.add("second", with_service, &keys("AK2")).unwrap();
+
+    let offline = ProfileManager::with_config_dir(dir.path(), Arc::new(NoKeychain));
+    assert!(offline.list().is_err(), "listing needs the keychain");
+    let opening = offline.opening_profile().unwrap().unwrap();
+    assert_eq!(
+        opening.name, "first",
+        "the first profile added is the default"
+    );
+    assert_eq!(opening.settings.open_service(), None);
+
+    m.set_default("second").unwrap();
+    let opening = offline.opening_profile().unwrap().unwrap();
+    assert_eq!(opening.name, "second");
+    assert!(opening.is_default);
+    assert_eq!(opening.settings.open_service(), Some("shop01"));
+}
