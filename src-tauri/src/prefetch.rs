@@ -73,9 +73,9 @@ impl Prefetch {
         );
     }
 
-    /// Returns once launch has decided what to fetch ahead (at once when it never started).
-    /// Commands that read the keychain wait for it, so that a locked keychain asks to be
-    /// unlocked once rather than twice at the same time.
+    /// Returns once launch has read the keys it needs (at once when it never started, or
+    /// reads none: demo mode). Commands that read the keychain wait for it, so that a
+    /// locked keychain asks to be unlocked once rather than twice at the same time.
     pub async fn launch_decided(&self) {
         let mut deciding = self.deciding.subscribe();
         // The sender lives as long as `self`, so this cannot fail while we wait.
@@ -133,14 +133,19 @@ impl EarlyTrains {
 /// service known for it) or no client can be made: the screen then asks, and shows whatever
 /// error it meets.
 pub fn start_at_launch<R: Runtime>(app: &AppHandle<R>) -> JoinHandle<()> {
-    app.state::<AppState>()
-        .prefetch()
-        .deciding
-        .send_replace(true);
+    // Only a saved profile's keys come from the keychain; demo mode's never do, and then
+    // nothing needs to wait.
+    let reads_keychain = !app.state::<AppState>().demo_requested();
+    if reads_keychain {
+        app.state::<AppState>()
+            .prefetch()
+            .deciding
+            .send_replace(true);
+    }
     let app = app.clone();
     async_runtime::spawn(async move {
         let state = app.state::<AppState>();
-        let _decided = Decided(&state.prefetch().deciding);
+        let _decided = reads_keychain.then(|| Decided(&state.prefetch().deciding));
         let Some(view) = launch_view(&state).await else {
             return;
         };
