@@ -87,6 +87,26 @@ impl Harness {
         error["code"].as_str().unwrap().to_owned()
     }
 
+    /// Lists the demo's 300-training service under `request_id`, checking the listing against
+    /// the demo data and that exactly one progress event, for this request, came with it.
+    fn list_every_demo_training(&self, request_id: &str) -> Value {
+        let progress = self.record_progress();
+        let list = self.ok(
+            "list_trains",
+            json!({ "profile": "Demo", "serviceId": MEDIUM_SERVICE, "recent": false, "requestId": request_id }),
+        );
+        assert_eq!(
+            list["trains"],
+            Value::Array(data::trains(MEDIUM_SERVICE).unwrap())
+        );
+        assert_eq!(list["pages"], 1);
+        assert_eq!(
+            *progress.lock().unwrap(),
+            [json!({ "requestId": request_id, "pages": 1, "trains": 300 })]
+        );
+        list
+    }
+
     /// Collects every `trains-progress` event from now on.
     fn record_progress(&self) -> Arc<Mutex<Vec<Value>>> {
         let events = Arc::new(Mutex::new(Vec::new()));
@@ -151,17 +171,7 @@ fn launch_in_demo_mode_fetches_the_first_table_ahead() {
         "what the UI opens is what was fetched"
     );
 
-    let progress = h.record_progress();
-    let list = h.ok("list_trains", json!({ "profile": "Demo", "serviceId": MEDIUM_SERVICE, "recent": false, "requestId": "first" }));
-    assert_eq!(
-        list["trains"],
-        Value::Array(data::trains(MEDIUM_SERVICE).unwrap())
-    );
-    assert_eq!(list["pages"], 1);
-    assert_eq!(
-        *progress.lock().unwrap(),
-        [json!({ "requestId": "first", "pages": 1, "trains": 300 })]
-    );
+    let list = h.list_every_demo_training("first");
     assert_eq!(
         h.ok("list_services", json!({ "profile": "Demo" })),
         Value::Array(data::services())
@@ -228,18 +238,8 @@ fn demo_mode_lists_every_training_and_reports_progress() {
         .iter()
         .any(|p| p["isDemo"] == true));
 
-    let progress = h.record_progress();
-    let list = h.ok("list_trains", json!({ "profile": "Demo", "serviceId": MEDIUM_SERVICE, "recent": false, "requestId": "r1" }));
-    assert_eq!(
-        list["trains"],
-        Value::Array(data::trains(MEDIUM_SERVICE).unwrap())
-    );
-    assert_eq!(list["pages"], 1);
+    let list = h.list_every_demo_training("r1");
     assert!(chrono::DateTime::parse_from_rfc3339(list["fetchedAt"].as_str().unwrap()).is_ok());
-    assert_eq!(
-        *progress.lock().unwrap(),
-        [json!({ "requestId": "r1", "pages": 1, "trains": 300 })]
-    );
 
     let recent = h.ok("list_trains", json!({ "profile": "Demo", "serviceId": MEDIUM_SERVICE, "recent": true, "requestId": "r2" }));
     assert_eq!(
