@@ -165,7 +165,7 @@ pub async fn list_trains<R: Runtime>(
     recent: bool,
     request_id: String,
 ) -> CommandResult<TrainList> {
-    let report = |progress: Progress| {
+    let report = |progress: Progress, _: &[aitems::Train]| {
         let event = TrainsProgress {
             request_id: request_id.clone(),
             pages: progress.pages,
@@ -176,10 +176,10 @@ pub async fn list_trains<R: Runtime>(
         }
     };
     let listing = match state.prefetch().take_trains(&profile, &service_id, recent) {
-        Some(early) => early.finish(report).await?,
+        Some(early) => early.finish(|p| report(p, &[])).await?,
         None => {
             let client = state.client(&profile).await?;
-            client.all_trains(&service_id, recent, report).await?
+            client.all_trains(&service_id, recent, &report).await?
         }
     };
     if profile != DEMO_PROFILE {

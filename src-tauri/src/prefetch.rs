@@ -58,7 +58,7 @@ impl Prefetch {
         let service_id = view.service_id.clone();
         let listing = async_runtime::spawn(async move {
             trains_client
-                .all_trains(&service_id, false, |p| {
+                .all_trains(&service_id, false, |p, _| {
                     // Nobody listening yet is fine: the latest value is kept.
                     let _ = progress.send(Some(p));
                 })

@@ -83,7 +83,7 @@ async fn trains(args: TrainsArgs) -> Result<(), Failure> {
         }
         None => {
             client
-                .all_trains(&service, args.recent, |_| {})
+                .all_trains(&service, args.recent, |_, _| {})
                 .await?
                 .trains
         }

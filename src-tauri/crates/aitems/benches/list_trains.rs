@@ -108,7 +108,7 @@ impl Raw {
 /// caller's cost, not the listing's, so the timings below drop it outside the clock.
 async fn client_list(client: &Client) -> TrainListing {
     let listing = client
-        .all_trains(LARGE_SERVICE, false, |_| {})
+        .all_trains(LARGE_SERVICE, false, |_, _| {})
         .await
         .expect("listing succeeds");
     assert_eq!(listing.trains.len(), TRAINS);

@@ -44,7 +44,7 @@ async fn lists_every_page_of_a_large_service_exactly() {
     let server = demo().await;
     let mut progress = Vec::new();
     let listing = client(&server)
-        .all_trains(LARGE_SERVICE, false, |p| progress.push(p))
+        .all_trains(LARGE_SERVICE, false, |p, _| progress.push(p))
         .await
         .unwrap();
     let expected = data::trains(LARGE_SERVICE).unwrap();
@@ -83,7 +83,7 @@ async fn lists_every_page_of_a_large_service_exactly() {
 async fn keeps_unknown_statuses_and_fields_from_the_server() {
     let server = demo().await;
     let listing = client(&server)
-        .all_trains(MEDIUM_SERVICE, false, |_| {})
+        .all_trains(MEDIUM_SERVICE, false, |_, _| {})
         .await
         .unwrap();
     assert_eq!(
@@ -103,7 +103,7 @@ async fn recent_only_and_single_pages() {
     let server = demo().await;
     let client = client(&server);
     let recent = client
-        .all_trains(MEDIUM_SERVICE, true, |_| {})
+        .all_trains(MEDIUM_SERVICE, true, |_, _| {})
         .await
         .unwrap();
     assert_eq!(
@@ -132,7 +132,7 @@ async fn recent_only_and_single_pages() {
     assert_eq!((page.offset, page.limit), (Some(5), Some(7)));
 
     let empty = client
-        .all_trains(EMPTY_SERVICE, false, |_| {})
+        .all_trains(EMPTY_SERVICE, false, |_, _| {})
         .await
         .unwrap();
     assert!(empty.trains.is_empty());
@@ -161,7 +161,7 @@ async fn lists_services_and_one_training() {
 async fn unknown_service_is_not_found_with_a_trace_id() {
     let server = demo().await;
     let err = client(&server)
-        .all_trains("nosuchsvc01", false, |_| {})
+        .all_trains("nosuchsvc01", false, |_, _| {})
         .await
         .unwrap_err();
     assert_eq!(err.code(), "not_found");
@@ -181,7 +181,7 @@ async fn bad_service_ids_never_reach_the_network() {
     let server = demo().await;
     for bad in ["../services", "a?b=c", "", "x y"] {
         let err = client(&server)
-            .all_trains(bad, false, |_| {})
+            .all_trains(bad, false, |_, _| {})
             .await
             .unwrap_err();
         assert_eq!(err.code(), "invalid_input", "{bad}");
@@ -256,7 +256,7 @@ async fn transient_faults_are_retried_then_succeed() {
     server.inject(Fault::GatewayTimeout, 1);
     let started = Instant::now();
     let listing = client(&server)
-        .all_trains(SMALL_SERVICE, false, |_| {})
+        .all_trains(SMALL_SERVICE, false, |_, _| {})
         .await
         .unwrap();
     assert_eq!(
@@ -298,7 +298,7 @@ async fn truncated_json_is_an_invalid_response() {
     let server = demo().await;
     server.inject(Fault::TruncatedJson, 1);
     let err = client(&server)
-        .all_trains(SMALL_SERVICE, false, |_| {})
+        .all_trains(SMALL_SERVICE, false, |_, _| {})
         .await
         .unwrap_err();
     assert_eq!(err.code(), "invalid_response");

@@ -75,8 +75,8 @@ impl Client {
             .await
     }
 
-    /// Every training of a service: pages of 1000 until a short page, reporting progress
-    /// after each page.
+    /// Every training of a service: pages of 1000 until a short page. After each page,
+    /// in order, `on_page` gets the progress so far and that page's trainings.
     ///
     /// # Errors
     /// `TooManyResults` past [`MAX_TRAINS`], else as [`Client::trains_page`].
@@ -84,9 +84,9 @@ impl Client {
         &self,
         service_id: &str,
         recent: bool,
-        on_progress: impl FnMut(Progress) + Send,
+        on_page: impl FnMut(Progress, &[Train]) + Send,
     ) -> Result<TrainListing> {
-        let (trains, pages) = collect_pages(MAX_TRAINS, on_progress, |offset| async move {
+        let (trains, pages) = collect_pages(MAX_TRAINS, on_page, |offset| async move {
             let query = TrainsQuery {
                 offset,
                 limit: PAGE_LIMIT,
@@ -105,7 +105,7 @@ impl Client {
     pub async fn all_services(&self) -> Result<Vec<Service>> {
         let (services, _) = collect_pages(
             MAX_TRAINS,
-            |_| {},
+            |_, _| {},
             |offset| async move {
                 let params = [
                     ("offset", offset.to_string()),
@@ -143,7 +143,7 @@ impl Client {
 /// Fetches pages of `PAGE_LIMIT` from offset 0 until a short page.
 async fn collect_pages<T, F, Fut>(
     max_items: usize,
-    mut on_progress: impl FnMut(Progress),
+    mut on_page: impl FnMut(Progress, &[T]),
     mut fetch: F,
 ) -> Result<(Vec<T>, usize)>
 where
@@ -164,15 +164,19 @@ where
                 detail: crate::error::ErrorDetail::default(),
             });
         }
+        let start = items.len();
         items.extend(page);
         pages += 1;
         if items.len() > max_items {
             return Err(Error::TooManyResults { limit: max_items });
         }
-        on_progress(Progress {
-            pages,
-            items: items.len(),
-        });
+        on_page(
+            Progress {
+                pages,
+                items: items.len(),
+            },
+            &items[start..],
+        );
         if count < limit {
             return Ok((items, pages));
         }
@@ -203,7 +207,7 @@ mod tests {
         for (total, expected_pages) in [(0, 1), (999, 1), (1000, 2), (2500, 3)] {
             let mut seen = Vec::new();
             let (items, pages) =
-                run(collect_pages(MAX_TRAINS, |p| seen.push(p), pager(total))).unwrap();
+                run(collect_pages(MAX_TRAINS, |p, _| seen.push(p), pager(total))).unwrap();
             assert_eq!(items, (0..total).collect::<Vec<_>>());
             assert_eq!(pages, expected_pages, "{total}");
             assert_eq!(
@@ -219,16 +223,16 @@ mod tests {
 
     #[test]
     fn stops_past_the_limit() {
-        let err = run(collect_pages(2000, |_| {}, pager(5000))).unwrap_err();
+        let err = run(collect_pages(2000, |_, _| {}, pager(5000))).unwrap_err();
         assert_eq!(err.code(), "too_many_results");
-        assert!(run(collect_pages(2000, |_| {}, pager(2000))).is_ok());
+        assert!(run(collect_pages(2000, |_, _| {}, pager(2000))).is_ok());
     }
 
     #[test]
     fn refuses_oversized_pages() {
         let err = run(collect_pages(
             MAX_TRAINS,
-            |_| {},
+            |_, _| {},
             |_| std::future::ready(Ok(vec![0; 1001])),
         ))
         .unwrap_err();
