@@ -1,16 +1,6 @@
 //! Declares the app's commands so `capabilities/` can grant exactly these and nothing else.
 
-/// Every command the web view may call; each gets an `allow-…` permission.
-const COMMANDS: &[&str] = &[
-    "app_info",
-    "list_profiles",
-    "save_profile",
-    "delete_profile",
-    "test_connection",
-    "start_demo",
-    "list_services",
-    "list_trains",
-];
+include!("src/command_names.rs");
 
 fn main() {
     tauri_build::try_build(

@@ -1,18 +1,15 @@
 //! The commands the web view may call. Each parses its arguments, calls the core and
 //! maps errors; the logic lives in the `aitems` crate.
 
-use aitems::client::Progress;
 use aitems::profiles::ProfileSettings;
-use aitems::{Client, Credentials, Endpoint, Service};
-use tauri::{AppHandle, Emitter, Runtime, State};
+use aitems::{Client, Credentials, Endpoint, Progress, Service, Train};
+use tauri::ipc::{Channel, InvokeResponseBody};
+use tauri::State;
 
 use crate::demo::DEMO_PROFILE;
 use crate::error::{CommandError, CommandResult};
 use crate::state::{blocking, AppState};
-use crate::views::{
-    AppInfo, ConnectionCheck, ProfileInput, ProfileView, TrainList, TrainsProgress,
-    TRAINS_PROGRESS_EVENT,
-};
+use crate::views::{AppInfo, ConnectionCheck, ProfileInput, ProfileView, TrainsListed, TrainsPage};
 
 /// Version and start-up flags.
 #[tauri::command]
@@ -28,14 +25,14 @@ pub fn app_info(state: State<'_, AppState>) -> AppInfo {
 /// here when the app was launched with `--demo`, so the first call already lists it).
 #[tauri::command]
 pub async fn list_profiles(state: State<'_, AppState>) -> CommandResult<Vec<ProfileView>> {
-    state.prefetch().launch_decided().await;
+    let profiles = state.profiles_after_launch().await;
     if state.demo_requested() {
         if let Err(e) = state.demo().await {
             // `start_demo` reports it to the user; the saved profiles are still listed.
-            tracing::warn!(code = e.code, "demo mode did not start");
+            tracing::warn!(code = %e.code, "demo mode did not start");
         }
     }
-    let profiles = state.profiles()?;
+    let profiles = profiles?;
     let saved = blocking(move || Ok(profiles.list()?)).await?;
     let mut views: Vec<ProfileView> = saved
         .into_iter()
@@ -148,58 +145,49 @@ pub async fn list_services(
     state: State<'_, AppState>,
     profile: String,
 ) -> CommandResult<Vec<Service>> {
-    if let Some(early) = state.prefetch().take_services(&profile) {
-        return Ok(early.await??);
-    }
-    Ok(state.client(&profile).await?.all_services().await?)
+    state.services(&profile).await
 }
 
-/// Every training of a service (all pages), emitting `trains-progress` after each page.
-/// On success the service joins the profile's recent services.
+/// Every training of a service (all pages), each page sent over `on_page` as soon as it
+/// arrives, so the table fills while the rest loads. On success the service becomes the
+/// profile's latest, and the result says so when that changed its recent services.
 #[tauri::command]
-pub async fn list_trains<R: Runtime>(
-    app: AppHandle<R>,
+pub async fn list_trains(
     state: State<'_, AppState>,
     profile: String,
     service_id: String,
     recent: bool,
-    request_id: String,
-) -> CommandResult<TrainList> {
-    let report = |progress: Progress, _: &[aitems::Train]| {
-        let event = TrainsProgress {
-            request_id: request_id.clone(),
-            pages: progress.pages,
-            trains: progress.items,
-        };
-        if let Err(e) = app.emit(TRAINS_PROGRESS_EVENT, event) {
-            tracing::warn!("could not send progress: {e}");
-        }
-    };
-    let listing = match state.prefetch().take_trains(&profile, &service_id, recent) {
-        Some(early) => early.finish(|p| report(p, &[])).await?,
-        None => {
-            let client = state.client(&profile).await?;
-            client.all_trains(&service_id, recent, &report).await?
-        }
-    };
-    if profile != DEMO_PROFILE {
-        remember_service(&state, profile, service_id).await;
-    }
-    Ok(TrainList {
-        trains: listing.trains,
+    on_page: Channel<InvokeResponseBody>,
+) -> CommandResult<TrainsListed> {
+    let listing = state
+        .trains(&profile, &service_id, recent, page_sender(&on_page))
+        .await?;
+    let recent_services = state.remember_service(&profile, &service_id).await;
+    Ok(TrainsListed {
         fetched_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
         pages: listing.pages,
+        total: listing.trains.len(),
+        recent_services,
     })
 }
 
-/// Records a service as recently used; a failure only costs the suggestion, so it is logged.
-async fn remember_service(state: &AppState, profile: String, service_id: String) {
-    let Ok(profiles) = state.profiles() else {
-        return;
-    };
-    let outcome = blocking(move || Ok(profiles.remember_service(&profile, &service_id)?)).await;
-    if let Err(e) = outcome {
-        tracing::warn!(code = e.code, "could not remember the service");
+/// Sends each page of a listing over `channel` as JSON text (the page is borrowed, and a
+/// channel clones what it is given to own). A page that cannot be sent is logged.
+pub fn page_sender(
+    channel: &Channel<InvokeResponseBody>,
+) -> impl Fn(Progress, &[Train]) + Send + '_ {
+    move |progress, trains| {
+        let page = TrainsPage {
+            pages: progress.pages,
+            total: progress.items,
+            trains,
+        };
+        let sent = serde_json::to_string(&page)
+            .map_err(tauri::Error::from)
+            .and_then(|json| channel.send(InvokeResponseBody::Json(json)));
+        if let Err(e) = sent {
+            tracing::warn!("could not send a page of trainings: {e}");
+        }
     }
 }
 

@@ -24,11 +24,8 @@ impl DemoSession {
     pub async fn start() -> CommandResult<Self> {
         let server = aitems_demo::start(DemoConfig::default())
             .await
-            .map_err(|e| CommandError {
-                code: "internal".into(),
-                message: format!("The demo service could not start: {e}."),
-                hint: "Restart AiTEMS Desk and try again.".into(),
-                detail: None,
+            .map_err(|e| {
+                CommandError::internal("The demo service could not start.", e.to_string())
             })?;
         let endpoint = Endpoint::parse(&server.url())?;
         Ok(Self { server, endpoint })

@@ -12,7 +12,7 @@ use tauri::{Emitter, Manager, Runtime, Webview};
 pub const DOWNLOAD_FINISHED_EVENT: &str = "download-finished";
 
 /// The `download-finished` event.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct DownloadFinished {
     /// Where the file was saved; `None` when the platform does not say (macOS).

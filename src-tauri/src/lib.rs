@@ -1,6 +1,8 @@
 //! AiTEMS Desk: the desktop shell. Only wiring lives here; the logic is in `aitems`.
 #![deny(unsafe_code)]
 
+/// The name of every command the web view may call.
+mod command_names;
 pub mod commands;
 pub mod demo;
 pub mod downloads;
@@ -11,10 +13,11 @@ pub mod views;
 
 use std::sync::Arc;
 
-use aitems::credentials::KeychainStore;
+use aitems::credentials::{CachedStore, KeychainStore};
 use aitems::profiles::ProfileManager;
 use tauri::{Builder, Runtime};
 
+pub use crate::command_names::COMMANDS;
 use crate::error::CommandError;
 use crate::state::AppState;
 
@@ -28,14 +31,17 @@ pub const MAIN_WINDOW: &str = "main";
 pub fn run() {
     prefer_safe_webkit_renderer();
     let demo_requested = std::env::args().any(|arg| arg == DEMO_FLAG);
-    let profiles = ProfileManager::new(Arc::new(KeychainStore::new())).map_err(CommandError::from);
+    // Keys are read from the keychain once per profile and run: a keychain that asks to be
+    // unlocked then asks once, not on every listing.
+    let keychain = CachedStore::new(KeychainStore::new());
+    let profiles = ProfileManager::new(Arc::new(keychain)).map_err(CommandError::from);
     let app = run_app(
         tauri::Builder::default(),
         AppState::new(profiles, demo_requested),
     )
     .setup(|app| {
         // Runs on while the window opens; the commands take its answers when they are asked.
-        drop(prefetch::start_at_launch(app.handle()));
+        drop(AppState::prefetch_at_launch(app.handle()));
         Ok(open_main_window(app.handle())?)
     });
     if let Err(error) = app.run(tauri::generate_context!()) {

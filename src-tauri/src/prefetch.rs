@@ -1,19 +1,19 @@
-//! The first screen's data, asked for at launch. Before the window has loaded its page, the
-//! app already knows which profile and service it will open (demo mode's, or the default
-//! profile's), so it starts that listing and the list of services at once. The commands
-//! that then ask for the same thing take these answers instead of starting again.
+//! Answers fetched ahead for the first screen. Before the window has loaded its page, the
+//! app knows which profile and service it will open, so it starts that listing and the
+//! list of services at once ([`crate::state::AppState::prefetch_at_launch`] decides
+//! what). This module only keeps those answers until the first screen asks, each taken at
+//! most once while fresh; the pages already received are handed over first, then the rest
+//! as they arrive.
 
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use aitems::client::{Progress, TrainListing};
-use aitems::{Client, Service};
+use aitems::{Client, Service, Train};
 use tauri::async_runtime::{self, JoinHandle};
-use tauri::{AppHandle, Manager, Runtime};
-use tokio::sync::watch;
+use tokio::sync::{mpsc, watch};
 
 use crate::error::CommandResult;
-use crate::state::{blocking, AppState};
 
 /// How long an answer fetched ahead stays fresh enough to show instead of asking again.
 pub const FRESH_FOR: Duration = Duration::from_secs(20);
@@ -30,7 +30,7 @@ pub struct LaunchView {
 /// Answers fetched ahead, each taken at most once.
 pub struct Prefetch {
     /// True while launch reads the settings and the keychain to decide what to fetch.
-    deciding: watch::Sender<bool>,
+    deciding: Arc<watch::Sender<bool>>,
     services: Slot<JoinHandle<aitems::Result<Vec<Service>>>>,
     trains: Slot<EarlyTrains>,
 }
@@ -38,7 +38,7 @@ pub struct Prefetch {
 impl Default for Prefetch {
     fn default() -> Self {
         Self {
-            deciding: watch::Sender::new(false),
+            deciding: Arc::new(watch::Sender::new(false)),
             services: Slot::default(),
             trains: Slot::default(),
         }
@@ -53,29 +53,33 @@ impl Prefetch {
             view.profile.clone(),
             async_runtime::spawn(async move { services_client.all_services().await }),
         );
-        let (progress, receiver) = watch::channel(None);
+        let (pages, received) = mpsc::unbounded_channel();
         let trains_client = client.clone();
         let service_id = view.service_id.clone();
         let listing = async_runtime::spawn(async move {
             trains_client
-                .all_trains(&service_id, false, |p, _| {
-                    // Nobody listening yet is fine: the latest value is kept.
-                    let _ = progress.send(Some(p));
+                .all_trains(&service_id, false, |progress, page| {
+                    // Nobody listening any more is fine: the page is simply not shown.
+                    let _ = pages.send((progress, page.to_vec()));
                 })
                 .await
         });
         self.trains.put(
             trains_key(&view.profile, &view.service_id),
-            EarlyTrains {
-                progress: receiver,
-                listing,
-            },
+            EarlyTrains { received, listing },
         );
     }
 
-    /// Returns once launch has read the keys it needs (at once when it never started, or
-    /// reads none: demo mode). Commands that read the keychain wait for it, so that a
-    /// locked keychain asks to be unlocked once rather than twice at the same time.
+    /// Marks launch as deciding what to fetch until the returned token is dropped (on
+    /// every way out, a panic included). Take it before the page can ask anything.
+    pub fn deciding(&self) -> Deciding {
+        self.deciding.send_replace(true);
+        Deciding(self.deciding.clone())
+    }
+
+    /// Returns once launch has decided (at once when it never started deciding). Commands
+    /// that read the keychain wait for it, so that a locked keychain asks to be unlocked
+    /// once rather than twice at the same time.
     pub async fn launch_decided(&self) {
         let mut deciding = self.deciding.subscribe();
         // The sender lives as long as `self`, so this cannot fail while we wait.
@@ -102,86 +106,37 @@ impl Prefetch {
     }
 }
 
-/// A listing started ahead of time, with its progress so far.
-pub struct EarlyTrains {
-    progress: watch::Receiver<Option<Progress>>,
-    listing: JoinHandle<aitems::Result<TrainListing>>,
-}
+/// Launch is deciding what to fetch while this lives.
+pub struct Deciding(Arc<watch::Sender<bool>>);
 
-impl EarlyTrains {
-    /// Waits for the listing, reporting its progress: the pages already received first,
-    /// then each new one.
-    ///
-    /// # Errors
-    /// Whatever the listing met, as the command would have.
-    pub async fn finish(mut self, mut report: impl FnMut(Progress)) -> CommandResult<TrainListing> {
-        if let Some(progress) = *self.progress.borrow_and_update() {
-            report(progress);
-        }
-        // The listing holds the sender until it ends, so this sees every last page.
-        while self.progress.changed().await.is_ok() {
-            if let Some(progress) = *self.progress.borrow_and_update() {
-                report(progress);
-            }
-        }
-        Ok(self.listing.await??)
-    }
-}
-
-/// Starts fetching what the first screen will show, in the background; the handle ends once
-/// the requests have started. Does nothing when there is nothing to open (no profile, or no
-/// service known for it) or no client can be made: the screen then asks, and shows whatever
-/// error it meets.
-pub fn start_at_launch<R: Runtime>(app: &AppHandle<R>) -> JoinHandle<()> {
-    // Only a saved profile's keys come from the keychain; demo mode's never do, and then
-    // nothing needs to wait.
-    let reads_keychain = !app.state::<AppState>().demo_requested();
-    if reads_keychain {
-        app.state::<AppState>()
-            .prefetch()
-            .deciding
-            .send_replace(true);
-    }
-    let app = app.clone();
-    async_runtime::spawn(async move {
-        let state = app.state::<AppState>();
-        let _decided = reads_keychain.then(|| Decided(&state.prefetch().deciding));
-        let Some(view) = launch_view(&state).await else {
-            return;
-        };
-        match state.client(&view.profile).await {
-            Ok(client) => state.prefetch().start(&view, &client),
-            Err(e) => tracing::debug!(code = e.code, "nothing fetched ahead"),
-        }
-    })
-}
-
-/// Marks launch as decided when dropped: on every way out, a panic included.
-struct Decided<'a>(&'a watch::Sender<bool>);
-
-impl Drop for Decided<'_> {
+impl Drop for Deciding {
     fn drop(&mut self) {
         self.0.send_replace(false);
     }
 }
 
-/// Demo mode's profile and service, else the default (or first) saved profile's.
-async fn launch_view(state: &AppState) -> Option<LaunchView> {
-    if state.demo_requested() {
-        let summary = state.demo().await.ok()?.summary();
-        return Some(LaunchView {
-            service_id: summary.open_service()?.to_owned(),
-            profile: summary.name,
-        });
+/// A listing started ahead of time, with the pages it has received so far.
+pub struct EarlyTrains {
+    received: mpsc::UnboundedReceiver<(Progress, Vec<Train>)>,
+    listing: JoinHandle<aitems::Result<TrainListing>>,
+}
+
+impl EarlyTrains {
+    /// Waits for the listing, handing each page to `on_page` in order: the pages already
+    /// received first, then each new one.
+    ///
+    /// # Errors
+    /// Whatever the listing met, as the command would have.
+    pub async fn finish(
+        mut self,
+        mut on_page: impl FnMut(Progress, &[Train]),
+    ) -> CommandResult<TrainListing> {
+        // The listing holds the sender until it ends, so this sees every last page.
+        while let Some((progress, page)) = self.received.recv().await {
+            on_page(progress, &page);
+        }
+        Ok(self.listing.await??)
     }
-    let profiles = state.profiles().ok()?;
-    let profile = blocking(move || Ok(profiles.opening_profile()?))
-        .await
-        .ok()??;
-    Some(LaunchView {
-        service_id: profile.settings.open_service()?.to_owned(),
-        profile: profile.name,
-    })
 }
 
 fn trains_key(profile: &str, service_id: &str) -> String {

@@ -3,12 +3,15 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
+use aitems::client::{Progress, TrainListing};
 use aitems::profiles::ProfileManager;
-use aitems::{Client, Credentials, Endpoint};
+use aitems::{Client, Credentials, Endpoint, Service, Train};
+use tauri::async_runtime::{self, JoinHandle};
+use tauri::{AppHandle, Manager, Runtime};
 
 use crate::demo::{DemoSession, DEMO_PROFILE};
 use crate::error::{CommandError, CommandResult};
-use crate::prefetch::Prefetch;
+use crate::prefetch::{LaunchView, Prefetch};
 
 /// The managed state behind every command.
 pub struct AppState {
@@ -36,14 +39,101 @@ impl AppState {
         self.demo_requested
     }
 
-    /// Answers fetched ahead for the first screen.
-    pub fn prefetch(&self) -> &Prefetch {
-        &self.prefetch
-    }
-
     /// The profile manager, or why there is none.
     pub fn profiles(&self) -> CommandResult<Arc<ProfileManager>> {
         self.profiles.clone()
+    }
+
+    /// The profile manager once launch has read the keys it needs: a keychain that asks
+    /// to be unlocked then asks once, not twice at the same time.
+    pub async fn profiles_after_launch(&self) -> CommandResult<Arc<ProfileManager>> {
+        self.prefetch.launch_decided().await;
+        self.profiles()
+    }
+
+    /// Starts fetching, in the background, what the first screen will show (demo mode's
+    /// service, else the default or first saved profile's), so that the commands asking
+    /// for it get the answers already on their way. Does nothing when there is nothing
+    /// to open or no client can be made: the screen then asks and shows what it meets.
+    /// The handle ends once the requests have started.
+    pub fn prefetch_at_launch<R: Runtime>(app: &AppHandle<R>) -> JoinHandle<()> {
+        let state = app.state::<AppState>();
+        // Only a saved profile's keys come from the keychain; demo mode's never do, and
+        // then nothing needs to wait.
+        let deciding = (!state.demo_requested).then(|| state.prefetch.deciding());
+        let app = app.clone();
+        async_runtime::spawn(async move {
+            let _deciding = deciding;
+            let state = app.state::<AppState>();
+            let Some(view) = state.launch_view().await else {
+                return;
+            };
+            match state.client(&view.profile).await {
+                Ok(client) => state.prefetch.start(&view, &client),
+                Err(e) => tracing::debug!(code = %e.code, "nothing fetched ahead"),
+            }
+        })
+    }
+
+    /// Demo mode's profile and service, else the default (or first) saved profile's.
+    async fn launch_view(&self) -> Option<LaunchView> {
+        if self.demo_requested {
+            let summary = self.demo().await.ok()?.summary();
+            return Some(LaunchView {
+                service_id: summary.open_service()?.to_owned(),
+                profile: summary.name,
+            });
+        }
+        let profiles = self.profiles().ok()?;
+        let profile = blocking(move || Ok(profiles.opening_profile()?))
+            .await
+            .ok()??;
+        Some(LaunchView {
+            service_id: profile.settings.open_service()?.to_owned(),
+            profile: profile.name,
+        })
+    }
+
+    /// Every service `profile` can see (taken from launch when it asked already).
+    pub async fn services(&self, profile: &str) -> CommandResult<Vec<Service>> {
+        if let Some(early) = self.prefetch.take_services(profile) {
+            return Ok(early.await??);
+        }
+        Ok(self.client(profile).await?.all_services().await?)
+    }
+
+    /// Every training of a service, handing each page to `on_page` as it arrives (taken
+    /// from launch when it started the same listing).
+    pub async fn trains(
+        &self,
+        profile: &str,
+        service_id: &str,
+        recent: bool,
+        on_page: impl FnMut(Progress, &[Train]) + Send,
+    ) -> CommandResult<TrainListing> {
+        if let Some(early) = self.prefetch.take_trains(profile, service_id, recent) {
+            return early.finish(on_page).await;
+        }
+        let client = self.client(profile).await?;
+        Ok(client.all_trains(service_id, recent, on_page).await?)
+    }
+
+    /// Records `service_id` as `profile`'s latest service; returns its recent services
+    /// when they changed. The demo profile keeps none, and a failure only costs the
+    /// suggestion, so it is logged rather than returned.
+    pub async fn remember_service(&self, profile: &str, service_id: &str) -> Option<Vec<String>> {
+        if profile == DEMO_PROFILE {
+            return None;
+        }
+        let profiles = self.profiles().ok()?;
+        let (profile, service_id) = (profile.to_owned(), service_id.to_owned());
+        match blocking(move || Ok(profiles.remember_service(&profile, &service_id)?)).await {
+            Ok(recent) => recent,
+            Err(e) => {
+                tracing::warn!(code = %e.code, "could not remember the service");
+                None
+            }
+        }
     }
 
     /// The demo session, started on first use.

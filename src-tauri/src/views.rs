@@ -4,9 +4,10 @@
 use aitems::profiles::ProfileSummary;
 use aitems::{SecretString, Train};
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// A profile as the UI lists it: masked access key, never the secret.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ProfileView {
     /// The stored profile's summary.
@@ -31,7 +32,7 @@ impl ProfileView {
 }
 
 /// The profile form. Keys are write-only: they come in here and never go back out.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ProfileInput {
     /// The profile name.
@@ -40,6 +41,7 @@ pub struct ProfileInput {
     #[serde(default)]
     pub access_key: String,
     /// The secret key; blank when editing keeps the stored keys.
+    #[ts(type = "string | null")]
     pub secret_key: Option<SecretString>,
     /// The API endpoint; `None` or blank means the real AiTEMS host.
     pub endpoint: Option<String>,
@@ -47,35 +49,35 @@ pub struct ProfileInput {
     pub default_service: Option<String>,
 }
 
-/// Every training of a service, as `list_trains` returns it.
-#[derive(Clone, Debug, Serialize)]
+/// One page of a listing, sent over the call's channel as soon as it arrives.
+#[derive(Clone, Debug, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
-pub struct TrainList {
-    /// The trainings with the API's own field names.
-    pub trains: Vec<Train>,
+pub struct TrainsPage<'a> {
+    /// Pages received so far, this one included.
+    pub pages: usize,
+    /// Trainings received so far, this page's included.
+    pub total: usize,
+    /// This page's trainings, in the server's order, with the API's own field names.
+    pub trains: &'a [Train],
+}
+
+/// How a listing ended; its trainings came page by page over the call's channel.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TrainsListed {
     /// When the listing finished, RFC 3339 in UTC.
     pub fetched_at: String,
     /// How many pages it took.
     pub pages: usize,
+    /// How many trainings were sent.
+    pub total: usize,
+    /// The profile's recent services when this listing changed them (else `None`), so the
+    /// UI needs no second call to see them.
+    pub recent_services: Option<Vec<String>>,
 }
-
-/// The `trains-progress` event, sent after each page.
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct TrainsProgress {
-    /// The id the UI gave the `list_trains` call.
-    pub request_id: String,
-    /// Pages received so far.
-    pub pages: usize,
-    /// Trainings received so far.
-    pub trains: usize,
-}
-
-/// Name of the progress event.
-pub const TRAINS_PROGRESS_EVENT: &str = "trains-progress";
 
 /// What the UI needs to know at start.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AppInfo {
     /// The app version.
@@ -87,7 +89,7 @@ pub struct AppInfo {
 }
 
 /// The result of a successful connection test.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ConnectionCheck {
     /// How many services the keys can see.

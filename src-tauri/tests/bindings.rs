@@ -1,142 +1,218 @@
-//! The TypeScript types in `ui/src/lib/bindings/` describe what the commands send and take.
-//! They are written by hand (the open `Train` shape, with its unknown fields, is not one a
-//! generator expresses well), so this test keeps them honest: it serialises a fully filled
-//! value of each Rust type and checks that the TypeScript type declares exactly its fields.
+//! The TypeScript side of the boundary is generated from the Rust types: ts-rs writes the
+//! IPC types, and this file adds the API's known values, the error codes and the command
+//! names. The files are checked in under `ui/src/lib/bindings/`; this test fails when they
+//! differ from what the Rust types generate. To write them again:
+//!
+//! ```sh
+//! UPDATE_BINDINGS=1 cargo test -p aitems-desk --test bindings
+//! ```
 
-use std::collections::BTreeSet;
-use std::path::PathBuf;
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
 
-use aitems::profiles::ProfileSummary;
-use aitems::{ErrorDetail, Service, Train};
+use aitems::model::{ServiceStatus, TrainStatus, TrainType};
+use aitems::{ErrorCode, Service, Train};
 use aitems_desk::downloads::DownloadFinished;
 use aitems_desk::error::CommandError;
-use aitems_desk::views::{AppInfo, ConnectionCheck, ProfileView, TrainList, TrainsProgress};
-use serde_json::{json, Value};
+use aitems_desk::views::{
+    AppInfo, ConnectionCheck, ProfileInput, ProfileView, TrainsListed, TrainsPage,
+};
+use aitems_desk::COMMANDS;
+use ts_rs::{Config, TS};
+
+const HEADER: &str =
+    "// Generated from the Rust types by src-tauri/tests/bindings.rs. Do not edit by hand.\n";
 
 fn bindings_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/bindings")
 }
 
-/// Field names declared in `export type NAME = { ... }` (index signatures left out).
-fn declared_fields(name: &str) -> BTreeSet<String> {
-    let path = bindings_dir().join(format!("{name}.ts"));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let start = text
-        .find(&format!("export type {name} = {{"))
-        .unwrap_or_else(|| panic!("{name} not declared"));
-    let body = &text[start..];
-    let body = &body[body.find('{').unwrap() + 1..body.find("};").unwrap()];
-    body.split([';', '\n'])
-        .filter_map(|member| {
-            let member = member.trim();
-            let (field, _) = member.split_once(':')?;
-            let field = field.trim().trim_end_matches('?');
-            (!field.starts_with('[') && !field.is_empty()).then(|| field.to_owned())
-        })
-        .collect()
+/// Every generated file, by its path under the bindings folder.
+fn generate() -> BTreeMap<PathBuf, String> {
+    let out = tempfile::tempdir().expect("a scratch folder");
+    // Counts and sizes fit a JavaScript number; `bigint` would make them awkward to use.
+    let config = Config::new()
+        .with_out_dir(out.path())
+        .with_large_int("number");
+    let exported = [
+        AppInfo::export_all(&config),
+        ConnectionCheck::export_all(&config),
+        DownloadFinished::export_all(&config),
+        CommandError::export_all(&config),
+        ProfileInput::export_all(&config),
+        ProfileView::export_all(&config),
+        Service::export_all(&config),
+        Train::export_all(&config),
+        TrainsListed::export_all(&config),
+        TrainsPage::export_all(&config),
+    ];
+    for outcome in exported {
+        outcome.expect("ts-rs exports the type");
+    }
+    let mut files = BTreeMap::new();
+    read_tree(out.path(), out.path(), &mut files);
+    files.insert("values.ts".into(), values_ts());
+    let index = index_ts(&files);
+    files.insert("index.ts".into(), index);
+    files
 }
 
-fn keys(value: &Value) -> BTreeSet<String> {
-    value
-        .as_object()
-        .expect("an object")
-        .keys()
-        .cloned()
-        .collect()
+fn read_tree(root: &Path, dir: &Path, files: &mut BTreeMap<PathBuf, String>) {
+    for entry in std::fs::read_dir(dir).expect("readable folder") {
+        let path = entry.expect("folder entry").path();
+        if path.is_dir() {
+            read_tree(root, &path, files);
+        } else if path.extension().is_some_and(|e| e == "ts") {
+            let text = std::fs::read_to_string(&path).expect("readable file");
+            files.insert(path.strip_prefix(root).unwrap().to_owned(), text);
+        }
+    }
 }
 
-fn assert_matches(name: &str, value: &impl serde::Serialize) {
-    let value = serde_json::to_value(value).unwrap();
-    assert_eq!(
-        declared_fields(name),
-        keys(&value),
-        "ui/src/lib/bindings/{name}.ts is out of date"
+/// A `const` list of strings and, when named, the union type of its values.
+fn string_list(out: &mut String, doc: &str, name: &str, type_name: Option<&str>, values: &[&str]) {
+    let quoted: Vec<String> = values.iter().map(|v| format!("'{v}'")).collect();
+    writeln!(out, "\n/** {doc} */").unwrap();
+    writeln!(
+        out,
+        "export const {name} = [{}] as const;",
+        quoted.join(", ")
+    )
+    .unwrap();
+    if let Some(type_name) = type_name {
+        writeln!(out, "export type {type_name} = (typeof {name})[number];").unwrap();
+    }
+}
+
+/// The API's known values, the error codes and the command names, for code that needs
+/// them at run time (lists, exhaustive maps), not only as types.
+fn values_ts() -> String {
+    let mut out = HEADER.to_owned();
+    let statuses: Vec<&str> = TrainStatus::KNOWN.iter().map(TrainStatus::as_str).collect();
+    let types: Vec<&str> = TrainType::KNOWN.iter().map(TrainType::as_str).collect();
+    let service_statuses: Vec<&str> = ServiceStatus::KNOWN
+        .iter()
+        .map(ServiceStatus::as_str)
+        .collect();
+    let codes: Vec<&str> = ErrorCode::ALL.iter().map(|c| c.as_str()).collect();
+    string_list(
+        &mut out,
+        "Every training status AiTEMS documents, as the API spells it. Others may come and are shown as they are.",
+        "TRAIN_STATUSES",
+        Some("KnownTrainStatus"),
+        &statuses,
     );
+    string_list(
+        &mut out,
+        "Every training type AiTEMS documents.",
+        "TRAIN_TYPES",
+        Some("KnownTrainType"),
+        &types,
+    );
+    string_list(
+        &mut out,
+        "Every service status AiTEMS documents.",
+        "SERVICE_STATUSES",
+        Some("KnownServiceStatus"),
+        &service_statuses,
+    );
+    string_list(
+        &mut out,
+        "Every error code a command can answer with (the `ErrorCode` type, as a list).",
+        "ERROR_CODES",
+        None,
+        &codes,
+    );
+    string_list(
+        &mut out,
+        "Every command the page may call.",
+        "COMMANDS",
+        Some("CommandName"),
+        COMMANDS,
+    );
+    out
 }
 
-fn detail() -> ErrorDetail {
-    ErrorDetail {
-        http_status: Some(404),
-        trace_id: Some("t".into()),
-        server_message: Some("m".into()),
+/// Re-exports every generated type and value from one module.
+fn index_ts(files: &BTreeMap<PathBuf, String>) -> String {
+    let mut out = HEADER.to_owned();
+    for path in files.keys() {
+        let module = path.with_extension("");
+        let module = module.to_string_lossy().replace('\\', "/");
+        let name = module.rsplit('/').next().unwrap_or(&module).to_owned();
+        if name == "values" {
+            out.push_str("export * from './values';\n");
+        } else {
+            writeln!(out, "export type {{ {name} }} from './{module}';").unwrap();
+        }
+    }
+    out
+}
+
+/// The checked-in files, by path.
+fn checked_in() -> BTreeMap<PathBuf, String> {
+    let mut files = BTreeMap::new();
+    read_tree(&bindings_dir(), &bindings_dir(), &mut files);
+    files
+}
+
+#[test]
+fn typescript_bindings_are_generated_from_the_rust_types() {
+    let generated = generate();
+    if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        let dir = bindings_dir();
+        for stale in checked_in().keys().filter(|p| !generated.contains_key(*p)) {
+            std::fs::remove_file(dir.join(stale)).expect("stale file removed");
+        }
+        for (path, text) in &generated {
+            let target = dir.join(path);
+            std::fs::create_dir_all(target.parent().unwrap()).expect("folder");
+            std::fs::write(target, text).expect("binding written");
+        }
+        return;
+    }
+    let present = checked_in();
+    let names = |files: &BTreeMap<PathBuf, String>| files.keys().cloned().collect::<Vec<_>>();
+    assert_eq!(
+        names(&present),
+        names(&generated),
+        "ui/src/lib/bindings/ holds other files than the Rust types generate: run \
+         UPDATE_BINDINGS=1 cargo test -p aitems-desk --test bindings"
+    );
+    for (path, text) in &generated {
+        assert_eq!(
+            &present[path],
+            text,
+            "ui/src/lib/bindings/{} is stale: run UPDATE_BINDINGS=1 cargo test -p aitems-desk \
+             --test bindings",
+            path.display()
+        );
     }
 }
 
 #[test]
-fn boundary_types_match_their_typescript_declarations() {
-    assert_matches(
-        "AppInfo",
-        &AppInfo {
-            version: "1".into(),
-            demo_requested: true,
-            time_zone: Some("Asia/Seoul".into()),
-        },
+fn open_shapes_keep_their_unknown_fields_and_values() {
+    let generated = generate();
+    let train = &generated[Path::new("Train.ts")];
+    assert!(
+        train.contains("& ({ [key in string]"),
+        "a Train may carry fields this version does not know: {train}"
     );
-    assert_matches("ConnectionCheck", &ConnectionCheck { service_count: 1 });
-    assert_matches(
-        "DownloadFinished",
-        &DownloadFinished {
-            path: Some("/home/a/Downloads/x.csv".into()),
-            success: true,
-        },
-    );
-    assert_matches("ErrorDetail", &detail());
-    assert_matches(
-        "AppError",
-        &CommandError {
-            code: "c".into(),
-            message: "m".into(),
-            hint: "h".into(),
-            detail: Some(Box::new(detail())),
-        },
-    );
-    assert_matches(
-        "TrainsProgress",
-        &TrainsProgress {
-            request_id: "r".into(),
-            pages: 1,
-            trains: 2,
-        },
-    );
-    assert_matches(
-        "TrainList",
-        &TrainList {
-            trains: Vec::new(),
-            fetched_at: "now".into(),
-            pages: 1,
-        },
-    );
-    let summary = ProfileSummary {
-        name: "n".into(),
-        masked_access_key: Some("AKID…".into()),
-        endpoint: "https://e".into(),
-        default_service: Some("s".into()),
-        recent_services: vec!["s".into()],
-        is_default: true,
-    };
-    assert_matches("ProfileSummary", &ProfileView::new(summary, false));
-}
-
-#[test]
-fn profile_input_fields_are_the_ones_the_command_reads() {
-    let sent: Value = json!({ "name": "n", "accessKey": "a", "secretKey": "s", "endpoint": null, "defaultService": null });
-    assert_eq!(declared_fields("ProfileInput"), keys(&sent));
-    let parsed: aitems_desk::views::ProfileInput = serde_json::from_value(sent).unwrap();
-    assert_eq!(parsed.access_key, "a");
-    assert_eq!(parsed.secret_key.unwrap().expose(), "s");
-}
-
-#[test]
-fn api_objects_declare_every_documented_field() {
-    let train: Train = serde_json::from_value(json!({
-        "serviceId": "s", "type": "pop", "hpConfig": {"is_enabled": true}, "version": "v", "description": "d",
-        "status": "completed", "createdDate": "2025-01-01T00:00:00", "nextUpdateDate": "2025-01-02T00:00:00", "inference": true
-    }))
-    .unwrap();
-    assert_matches("Train", &train);
-    let service: Service = serde_json::from_value(json!({
-        "serviceId": "s", "name": "n", "status": "learnable", "createdDate": "2025-01-01T00:00:00", "updatedDate": "2025-01-01T00:00:00"
-    }))
-    .unwrap();
-    assert_matches("Service", &service);
+    for field in [
+        "serviceId?: string",
+        "type?: string",
+        "status?: string",
+        "createdDate?: string",
+    ] {
+        assert!(train.contains(field), "{field} in {train}");
+    }
+    let error = &generated[Path::new("AppError.ts")];
+    assert!(error.contains("code: ErrorCode"), "{error}");
+    let codes = &generated[Path::new("ErrorCode.ts")];
+    for code in ErrorCode::ALL {
+        assert!(codes.contains(&format!("\"{code}\"")), "{code} in {codes}");
+    }
+    let input = &generated[Path::new("ProfileInput.ts")];
+    assert!(input.contains("secretKey: string | null"), "{input}");
 }

@@ -4,14 +4,18 @@
 
 use std::sync::{Arc, Mutex};
 
-use aitems::credentials::MemoryStore;
+use aitems::credentials::{CachedStore, MemoryStore, SecretStore, StoreError};
 use aitems::profiles::ProfileManager;
+use aitems::Credentials;
 use aitems_demo::data::{self, MEDIUM_SERVICE, SMALL_SERVICE};
+use aitems_desk::commands::page_sender;
+use aitems_desk::error::CommandError;
 use aitems_desk::state::AppState;
 use serde_json::{json, Value};
+use tauri::ipc::{Channel, InvokeResponseBody};
 use tauri::test::{get_ipc_response, mock_builder, INVOKE_KEY};
 use tauri::webview::InvokeRequest;
-use tauri::{Listener, Manager, WebviewWindow, WebviewWindowBuilder};
+use tauri::{Manager, WebviewWindow, WebviewWindowBuilder};
 
 /// A secret that must never come back out of any command.
 const SECRET: &str = "s3cret-never-to-be-seen";
@@ -30,8 +34,13 @@ impl Harness {
 
     /// The app as started with or without `--demo`.
     fn started(demo_requested: bool) -> Self {
+        Self::with_store(demo_requested, Arc::new(MemoryStore::new()))
+    }
+
+    /// The app with its keys in `store`.
+    fn with_store(demo_requested: bool, store: Arc<dyn SecretStore>) -> Self {
         let config = tempfile::tempdir().unwrap();
-        let profiles = ProfileManager::with_config_dir(config.path(), Arc::new(MemoryStore::new()));
+        let profiles = ProfileManager::with_config_dir(config.path(), store);
         let app = aitems_desk::run_app(mock_builder(), AppState::new(Ok(profiles), demo_requested))
             .build(tauri::generate_context!())
             .expect("the app builds with its real configuration");
@@ -87,36 +96,48 @@ impl Harness {
         error["code"].as_str().unwrap().to_owned()
     }
 
-    /// Lists the demo's 300-training service under `request_id`, checking the listing against
-    /// the demo data and that exactly one progress event, for this request, came with it.
-    fn list_every_demo_training(&self, request_id: &str) -> Value {
-        let progress = self.record_progress();
-        let list = self.ok(
-            "list_trains",
-            json!({ "profile": "Demo", "serviceId": MEDIUM_SERVICE, "recent": false, "requestId": request_id }),
-        );
-        assert_eq!(
-            list["trains"],
-            Value::Array(data::trains(MEDIUM_SERVICE).unwrap())
-        );
-        assert_eq!(list["pages"], 1);
-        assert_eq!(
-            *progress.lock().unwrap(),
-            [json!({ "requestId": request_id, "pages": 1, "trains": 300 })]
-        );
-        list
+    /// Lists a service as `list_trains` does, with a channel that records the pages the
+    /// page would receive, each as the JSON it is sent as.
+    fn pages(
+        &self,
+        profile: &str,
+        service_id: &str,
+        recent: bool,
+    ) -> Result<Vec<Value>, CommandError> {
+        let sent = Arc::new(Mutex::new(Vec::new()));
+        let channel = record_into(sent.clone());
+        let state = self.app.state::<AppState>();
+        tauri::async_runtime::block_on(state.trains(
+            profile,
+            service_id,
+            recent,
+            page_sender(&channel),
+        ))?;
+        let pages = sent.lock().unwrap().clone();
+        Ok(pages)
     }
 
-    /// Collects every `trains-progress` event from now on.
-    fn record_progress(&self) -> Arc<Mutex<Vec<Value>>> {
-        let events = Arc::new(Mutex::new(Vec::new()));
-        let seen = events.clone();
-        self.app.listen_any("trains-progress", move |event| {
-            seen.lock()
-                .unwrap()
-                .push(serde_json::from_str(event.payload()).unwrap());
-        });
-        events
+    /// Lists the demo's 300-training service through the command and its channel, checking
+    /// the pages against the demo data and the command's result against the pages.
+    fn list_every_demo_training(&self) -> Value {
+        let pages = self.pages("Demo", MEDIUM_SERVICE, false).expect("listed");
+        let expected = data::trains(MEDIUM_SERVICE).unwrap();
+        assert_eq!(pages.len(), 1, "300 trainings are one page");
+        assert_eq!(pages[0]["pages"], 1);
+        assert_eq!(pages[0]["total"], expected.len());
+        assert_eq!(pages[0]["trains"], Value::Array(expected.clone()));
+        let listed = self.list("Demo", MEDIUM_SERVICE, false);
+        assert_eq!(listed["pages"], 1);
+        assert_eq!(listed["total"], expected.len());
+        listed
+    }
+
+    /// `list_trains` through IPC, its pages going to a channel of the page.
+    fn list(&self, profile: &str, service_id: &str, recent: bool) -> Value {
+        self.ok(
+            "list_trains",
+            json!({ "profile": profile, "serviceId": service_id, "recent": recent, "onPage": "__CHANNEL__:1" }),
+        )
     }
 
     /// Requests the running demo service has answered.
@@ -150,6 +171,18 @@ impl Drop for Harness {
     }
 }
 
+/// A channel whose pages are recorded as JSON values.
+fn record_into(sent: Arc<Mutex<Vec<Value>>>) -> Channel<InvokeResponseBody> {
+    Channel::new(move |body| {
+        if let InvokeResponseBody::Json(json) = body {
+            sent.lock()
+                .unwrap()
+                .push(serde_json::from_str(&json).unwrap());
+        }
+        Ok(())
+    })
+}
+
 fn profile_input(name: &str, endpoint: &str, secret: &str) -> Value {
     json!({ "name": name, "accessKey": aitems_demo::DEMO_ACCESS_KEY, "secretKey": secret, "endpoint": endpoint, "defaultService": SMALL_SERVICE })
 }
@@ -157,7 +190,7 @@ fn profile_input(name: &str, endpoint: &str, secret: &str) -> Value {
 #[test]
 fn launch_in_demo_mode_fetches_the_first_table_ahead() {
     let h = Harness::started(true);
-    tauri::async_runtime::block_on(aitems_desk::prefetch::start_at_launch(h.app.handle()))
+    tauri::async_runtime::block_on(AppState::prefetch_at_launch(h.app.handle()))
         .expect("the launch fetch starts");
     let profiles = h.ok("list_profiles", json!({}));
     let demo = profiles
@@ -171,21 +204,17 @@ fn launch_in_demo_mode_fetches_the_first_table_ahead() {
         "what the UI opens is what was fetched"
     );
 
-    let list = h.list_every_demo_training("first");
+    h.list_every_demo_training();
     assert_eq!(
         h.ok("list_services", json!({ "profile": "Demo" })),
         Value::Array(data::services())
     );
     assert_eq!(
         h.demo_requests(),
-        2,
-        "both answers were the ones fetched at launch"
+        3,
+        "the first listing and the services were the ones fetched at launch; only the \
+         command's own listing asked again"
     );
-
-    // Asked again (Refresh), the listing comes fresh from the service and still matches.
-    let again = h.ok("list_trains", json!({ "profile": "Demo", "serviceId": MEDIUM_SERVICE, "recent": false, "requestId": "again" }));
-    assert_eq!(again["trains"], list["trains"]);
-    assert_eq!(h.demo_requests(), 3);
 }
 
 #[test]
@@ -211,14 +240,11 @@ fn saved_default_profile_opens_its_default_service() {
         .find(|p| p["name"] == "Work")
         .unwrap();
     assert_eq!(work["openService"], SMALL_SERVICE);
-    tauri::async_runtime::block_on(aitems_desk::prefetch::start_at_launch(h.app.handle()))
+    tauri::async_runtime::block_on(AppState::prefetch_at_launch(h.app.handle()))
         .expect("the launch fetch starts");
-    let list = h.ok(
-        "list_trains",
-        json!({ "profile": "Work", "serviceId": SMALL_SERVICE, "recent": false, "requestId": "w" }),
-    );
+    let pages = h.pages("Work", SMALL_SERVICE, false).expect("listed");
     assert_eq!(
-        list["trains"],
+        pages[0]["trains"],
         Value::Array(data::trains(SMALL_SERVICE).unwrap())
     );
 }
@@ -238,12 +264,17 @@ fn demo_mode_lists_every_training_and_reports_progress() {
         .iter()
         .any(|p| p["isDemo"] == true));
 
-    let list = h.list_every_demo_training("r1");
+    let list = h.list_every_demo_training();
     assert!(chrono::DateTime::parse_from_rfc3339(list["fetchedAt"].as_str().unwrap()).is_ok());
-
-    let recent = h.ok("list_trains", json!({ "profile": "Demo", "serviceId": MEDIUM_SERVICE, "recent": true, "requestId": "r2" }));
     assert_eq!(
-        recent["trains"],
+        list["recentServices"],
+        Value::Null,
+        "the demo keeps no recent services"
+    );
+
+    let recent = h.pages("Demo", MEDIUM_SERVICE, true).expect("listed");
+    assert_eq!(
+        recent[0]["trains"],
         Value::Array(data::recent_trains(MEDIUM_SERVICE).unwrap())
     );
     let services = h.ok("list_services", json!({ "profile": "Demo" }));
@@ -253,17 +284,16 @@ fn demo_mode_lists_every_training_and_reports_progress() {
 #[test]
 fn errors_reach_the_ui_as_codes() {
     let h = Harness::new();
-    let no_demo = json!({ "profile": "Demo", "serviceId": MEDIUM_SERVICE, "recent": false, "requestId": "x" });
+    let no_demo = json!({ "profile": "Demo", "serviceId": MEDIUM_SERVICE, "recent": false, "onPage": "__CHANNEL__:1" });
     assert_eq!(h.error_code("list_trains", no_demo), "invalid_input");
     h.demo_endpoint();
-    let unknown = h.call("list_trains", json!({ "profile": "Demo", "serviceId": "nosuchsvc01", "recent": false, "requestId": "x" })).unwrap_err();
+    let unknown = h.call("list_trains", json!({ "profile": "Demo", "serviceId": "nosuchsvc01", "recent": false, "onPage": "__CHANNEL__:1" })).unwrap_err();
     assert_eq!(unknown["code"], "not_found");
     assert_eq!(unknown["detail"]["httpStatus"], 404);
     assert!(unknown["detail"]["traceId"]
         .as_str()
         .is_some_and(|t| !t.is_empty()));
-    let bad_id =
-        json!({ "profile": "Demo", "serviceId": "../etc", "recent": false, "requestId": "x" });
+    let bad_id = json!({ "profile": "Demo", "serviceId": "../etc", "recent": false, "onPage": "__CHANNEL__:1" });
     assert_eq!(h.error_code("list_trains", bad_id), "invalid_input");
     assert_eq!(
         h.error_code("list_services", json!({ "profile": "nobody" })),
@@ -287,13 +317,17 @@ fn saved_profiles_keep_their_keys_to_themselves() {
         ),
         json!({ "serviceCount": 4 })
     );
-    let list = h.ok(
-        "list_trains",
-        json!({ "profile": "Work", "serviceId": SMALL_SERVICE, "recent": false, "requestId": "w" }),
+    let list = h.list("Work", SMALL_SERVICE, false);
+    assert_eq!(list["total"], data::trains(SMALL_SERVICE).unwrap().len());
+    assert_eq!(
+        list["recentServices"],
+        json!([SMALL_SERVICE]),
+        "the listing says how it changed the recent services"
     );
     assert_eq!(
-        list["trains"].as_array().unwrap().len(),
-        data::trains(SMALL_SERVICE).unwrap().len()
+        h.list("Work", SMALL_SERVICE, false)["recentServices"],
+        Value::Null,
+        "a refresh of the same service changes nothing"
     );
     let profiles = h.ok("list_profiles", json!({}));
     let work = profiles
@@ -355,10 +389,7 @@ fn renaming_editing_and_deleting_profiles() {
             .len(),
         4
     );
-    h.ok(
-        "list_trains",
-        json!({ "profile": "New", "serviceId": SMALL_SERVICE, "recent": false, "requestId": "n" }),
-    );
+    h.list("New", SMALL_SERVICE, false);
     let edited = json!({ "name": "New", "accessKey": "", "secretKey": "", "endpoint": endpoint, "defaultService": MEDIUM_SERVICE });
     let saved = h.ok(
         "save_profile",
@@ -409,4 +440,109 @@ fn only_the_apps_own_page_may_call_commands() {
     assert!(remote.to_string().contains("not allowed"), "{remote}");
     let unknown = h.call("read_secret_key", json!({})).unwrap_err();
     assert!(!unknown.to_string().is_empty());
+}
+
+#[test]
+fn two_listings_at_once_keep_their_pages_apart() {
+    let h = Harness::new();
+    h.demo_endpoint();
+    let (medium, small) = (
+        Arc::new(Mutex::new(Vec::new())),
+        Arc::new(Mutex::new(Vec::new())),
+    );
+    let (to_medium, to_small) = (record_into(medium.clone()), record_into(small.clone()));
+    let state = h.app.state::<AppState>();
+    let (a, b) = tauri::async_runtime::block_on(async {
+        tokio::join!(
+            state.trains("Demo", MEDIUM_SERVICE, false, page_sender(&to_medium)),
+            state.trains("Demo", SMALL_SERVICE, false, page_sender(&to_small)),
+        )
+    });
+    a.expect("medium listed");
+    b.expect("small listed");
+    for (sent, service) in [(medium, MEDIUM_SERVICE), (small, SMALL_SERVICE)] {
+        let rows: Vec<Value> = sent
+            .lock()
+            .unwrap()
+            .iter()
+            .flat_map(|page| page["trains"].as_array().unwrap().clone())
+            .collect();
+        assert_eq!(rows, data::trains(service).unwrap(), "{service}");
+    }
+}
+
+/// A memory store that counts how often keys are read.
+#[derive(Default)]
+struct CountingStore {
+    keys: MemoryStore,
+    reads: std::sync::atomic::AtomicUsize,
+}
+
+impl SecretStore for CountingStore {
+    fn get(&self, profile: &str) -> Result<Option<Credentials>, StoreError> {
+        self.reads.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        self.keys.get(profile)
+    }
+    fn set(&self, profile: &str, credentials: &Credentials) -> Result<(), StoreError> {
+        self.keys.set(profile, credentials)
+    }
+    fn delete(&self, profile: &str) -> Result<(), StoreError> {
+        self.keys.delete(profile)
+    }
+}
+
+#[test]
+fn keys_are_read_once_per_profile_however_often_the_list_is_refreshed() {
+    let counting = Arc::new(CountingStore::default());
+    let h = Harness::with_store(false, Arc::new(CachedStore::new(counting.clone())));
+    let endpoint = h.demo_endpoint();
+    h.ok("save_profile", json!({ "profile": profile_input("Work", &endpoint, aitems_demo::DEMO_SECRET_KEY), "replaces": null }));
+    let reads = || counting.reads.load(std::sync::atomic::Ordering::SeqCst);
+    let after_save = reads();
+    for _ in 0..3 {
+        h.list("Work", SMALL_SERVICE, false);
+        h.ok("list_profiles", json!({}));
+        h.ok("list_services", json!({ "profile": "Work" }));
+    }
+    assert_eq!(
+        reads(),
+        after_save,
+        "no listing or profile list read the keychain again"
+    );
+}
+
+#[test]
+fn every_declared_command_is_registered_and_granted() {
+    let h = Harness::new();
+    for command in aitems_desk::COMMANDS {
+        if let Err(reply) = h.call(command, json!({})) {
+            let reply = reply.to_string();
+            assert!(
+                !reply.contains("not found") && !reply.contains("not allowed"),
+                "{command}: {reply}"
+            );
+        }
+    }
+    let capability: Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/capabilities/default.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let granted: Vec<String> = capability["permissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p.as_str()?.strip_prefix("allow-").map(str::to_owned))
+        .collect();
+    let declared: Vec<String> = aitems_desk::COMMANDS
+        .iter()
+        .map(|c| c.replace('_', "-"))
+        .collect();
+    assert_eq!(
+        granted, declared,
+        "capabilities/default.json grants exactly the app's commands"
+    );
 }

@@ -4,7 +4,7 @@ use aitems::{Client, Credentials, Endpoint};
 use aitems_demo::data::{self, LARGE_SERVICE, MEDIUM_SERVICE, SMALL_SERVICE};
 use aitems_demo::{DemoConfig, DEMO_ACCESS_KEY, DEMO_SECRET_KEY};
 
-use super::{Decided, LaunchView, Prefetch};
+use super::{LaunchView, Prefetch};
 
 async fn demo() -> (aitems_demo::DemoServer, Client) {
     let server = aitems_demo::start(DemoConfig::default())
@@ -32,8 +32,12 @@ async fn a_listing_started_ahead_is_served_without_asking_again() {
         .take_trains("Demo", LARGE_SERVICE, false)
         .expect("fetched ahead");
     let mut reported = Vec::new();
+    let mut rows = Vec::new();
     let listing = early
-        .finish(|p| reported.push((p.pages, p.items)))
+        .finish(|p, page| {
+            reported.push((p.pages, p.items));
+            rows.extend_from_slice(page);
+        })
         .await
         .expect("listing");
 
@@ -48,6 +52,7 @@ async fn a_listing_started_ahead_is_served_without_asking_again() {
         "each page reported once, in order: {reported:?}"
     );
     assert_eq!(reported.last(), Some(&(listing.pages, expected.len())));
+    assert_eq!(rows, listing.trains, "every page handed over, in order");
 
     let services = prefetch
         .take_services("Demo")
@@ -101,7 +106,7 @@ async fn an_error_met_ahead_is_the_commands_error() {
     let early = prefetch
         .take_trains("Demo", SMALL_SERVICE, false)
         .expect("fetched ahead");
-    let error = early.finish(|_| {}).await.expect_err("wrong keys");
+    let error = early.finish(|_, _| {}).await.expect_err("wrong keys");
     assert_eq!(error.code, "auth_failed");
     server.shutdown().await;
 }
@@ -117,15 +122,15 @@ async fn commands_wait_until_launch_has_decided_even_if_it_panicked() {
         .await
         .expect("launch never started: no wait");
 
-    prefetch.deciding.send_replace(true);
+    let deciding = prefetch.deciding();
     assert!(
         timeout(Duration::from_millis(50), prefetch.launch_decided())
             .await
             .is_err(),
         "waits while launch reads settings and keys"
     );
-    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        let _decided = Decided(&prefetch.deciding);
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || {
+        let _deciding = deciding;
         panic!("a bug while deciding");
     }));
     assert!(outcome.is_err());

@@ -69,7 +69,7 @@ impl From<aitems::Error> for Failure {
             parts.join(", ")
         });
         Self {
-            code: error.code(),
+            code: error.code().as_str(),
             message: error.message(),
             hint: error.hint(),
             detail: detail.filter(|d| !d.is_empty()),
@@ -80,7 +80,7 @@ impl From<aitems::Error> for Failure {
 impl From<StoreError> for Failure {
     fn from(error: StoreError) -> Self {
         Self {
-            code: error.code(),
+            code: error.code().as_str(),
             message: error.message(),
             hint: cli_hint(&error).unwrap_or_else(|| error.hint()),
             detail: error.detail().filter(|d| !d.is_empty()),

@@ -2,13 +2,16 @@
 //!
 //! [`KeychainStore`] keeps the keys in the operating system's own store (Secret Service
 //! on Linux, the Keychain on macOS, Credential Manager on Windows); [`MemoryStore`] keeps
-//! them in memory for tests and demo mode. Both implement [`SecretStore`].
+//! them in memory for tests and demo mode; [`CachedStore`] reads another store once per
+//! profile and run. All implement [`SecretStore`].
 
+mod cached;
 mod keychain;
 mod memory;
 mod payload;
 mod store_error;
 
+pub use cached::CachedStore;
 pub use keychain::{KeychainStore, DEFAULT_TIMEOUT};
 pub use memory::MemoryStore;
 pub use store_error::StoreError;

@@ -15,6 +15,6 @@ pub mod sign;
 pub use client::{
     Client, ClientOptions, Endpoint, Progress, RetryPolicy, TrainListing, TrainsQuery,
 };
-pub use error::{Error, ErrorDetail, Result};
+pub use error::{Error, ErrorCode, ErrorDetail, Result};
 pub use model::{ApiDateTime, Service, Train, TrainStatus, TrainType};
 pub use secret::{mask_access_key, Credentials, SecretString};

@@ -108,15 +108,17 @@ impl ProfileSettings {
     }
 
     /// Puts `service_id` (trimmed, non-blank) first in the recent list, removing an
-    /// older occurrence and keeping at most [`MAX_RECENT_SERVICES`].
-    pub fn push_recent(&mut self, service_id: &str) {
+    /// older occurrence and keeping at most [`MAX_RECENT_SERVICES`]. Returns whether the
+    /// list changed (it does not when the service is already first).
+    pub fn push_recent(&mut self, service_id: &str) -> bool {
         let id = service_id.trim();
-        if id.is_empty() {
-            return;
+        if id.is_empty() || self.recent_services.first().is_some_and(|s| s == id) {
+            return false;
         }
         self.recent_services.retain(|s| s != id);
         self.recent_services.insert(0, id.to_owned());
         self.recent_services.truncate(MAX_RECENT_SERVICES);
+        true
     }
 }
 
@@ -136,6 +138,7 @@ pub struct Profile {
 /// What the UI lists for a profile. Holds no secret: only a masked access key.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct ProfileSummary {
     /// The profile name.
     pub name: String,

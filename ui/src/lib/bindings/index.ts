@@ -1,11 +1,15 @@
+// Generated from the Rust types by src-tauri/tests/bindings.rs. Do not edit by hand.
 export type { AppError } from './AppError';
 export type { AppInfo } from './AppInfo';
 export type { ConnectionCheck } from './ConnectionCheck';
 export type { DownloadFinished } from './DownloadFinished';
+export type { ErrorCode } from './ErrorCode';
 export type { ErrorDetail } from './ErrorDetail';
 export type { ProfileInput } from './ProfileInput';
-export type { ProfileSummary } from './ProfileSummary';
+export type { ProfileView } from './ProfileView';
 export type { Service } from './Service';
 export type { Train } from './Train';
-export type { TrainList } from './TrainList';
-export type { TrainsProgress } from './TrainsProgress';
+export type { TrainsListed } from './TrainsListed';
+export type { TrainsPage } from './TrainsPage';
+export type { JsonValue } from './serde_json/JsonValue';
+export * from './values';

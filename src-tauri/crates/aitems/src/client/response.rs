@@ -126,6 +126,7 @@ mod tests {
             SystemTime::now(),
         )
         .code()
+        .as_str()
     }
 
     #[test]

@@ -2,6 +2,8 @@
 
 use std::path::PathBuf;
 
+use crate::error::ErrorCode;
+
 /// What went wrong while reading or writing keys or profile settings.
 ///
 /// Every variant has a stable [`code`](Self::code) for the UI to match on, a plain
@@ -68,16 +70,29 @@ pub enum StoreError {
 impl StoreError {
     /// The stable code the UI matches on.
     #[must_use]
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            Self::KeychainUnavailable { .. } => "keychain_unavailable",
-            Self::MissingKeys { .. } => "missing_keys",
-            Self::ProfileNotFound { .. } => "profile_not_found",
-            Self::ProfileExists { .. } => "profile_exists",
-            Self::InvalidProfileName { .. } | Self::InvalidInput { .. } => "invalid_input",
-            Self::SettingsCorrupt { .. } => "settings_corrupt",
-            Self::SettingsIo { .. } => "settings_io",
+            Self::KeychainUnavailable { .. } => ErrorCode::KeychainUnavailable,
+            Self::MissingKeys { .. } => ErrorCode::MissingKeys,
+            Self::ProfileNotFound { .. } => ErrorCode::ProfileNotFound,
+            Self::ProfileExists { .. } => ErrorCode::ProfileExists,
+            Self::InvalidProfileName { .. } | Self::InvalidInput { .. } => ErrorCode::InvalidInput,
+            Self::SettingsCorrupt { .. } => ErrorCode::SettingsCorrupt,
+            Self::SettingsIo { .. } => ErrorCode::SettingsIo,
         }
+    }
+
+    /// Whether the message says more than the code alone (what was wrong with the input,
+    /// which file): a UI shows it as it is rather than its own text for the code.
+    #[must_use]
+    pub fn is_specific(&self) -> bool {
+        matches!(
+            self,
+            Self::InvalidProfileName { .. }
+                | Self::InvalidInput { .. }
+                | Self::SettingsCorrupt { .. }
+                | Self::SettingsIo { .. }
+        )
     }
 
     /// A plain-language description for someone who is not a programmer.

@@ -2,8 +2,10 @@
 //! people and a hint about what to do. None of them can contain the secret key.
 
 mod body;
+mod code;
 
 pub use body::ServerError;
+pub use code::ErrorCode;
 
 use serde::Serialize;
 use std::time::Duration;
@@ -11,6 +13,7 @@ use std::time::Duration;
 /// What the server said, kept for support: HTTP status, trace id and its own words.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct ErrorDetail {
     /// The HTTP status code.
     pub http_status: Option<u16>,
@@ -108,21 +111,41 @@ pub enum Error {
 impl Error {
     /// A stable code that programs match on (the UI, the CLI's exit code).
     #[must_use]
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            Self::InvalidInput { .. } => "invalid_input",
-            Self::AuthFailed { .. } => "auth_failed",
-            Self::ClockSkew { .. } => "clock_skew",
-            Self::PermissionDenied { .. } => "permission_denied",
-            Self::NotFound { .. } => "not_found",
-            Self::RateLimited { .. } => "rate_limited",
-            Self::BadRequest { .. } => "bad_request",
-            Self::ServiceUnavailable { .. } => "service_unavailable",
-            Self::Timeout { .. } => "timeout",
-            Self::Network { .. } => "network",
-            Self::InvalidResponse { .. } => "invalid_response",
-            Self::TooManyResults { .. } => "too_many_results",
+            Self::InvalidInput { .. } => ErrorCode::InvalidInput,
+            Self::AuthFailed { .. } => ErrorCode::AuthFailed,
+            Self::ClockSkew { .. } => ErrorCode::ClockSkew,
+            Self::PermissionDenied { .. } => ErrorCode::PermissionDenied,
+            Self::NotFound { .. } => ErrorCode::NotFound,
+            Self::RateLimited { .. } => ErrorCode::RateLimited,
+            Self::BadRequest { .. } => ErrorCode::BadRequest,
+            Self::ServiceUnavailable { .. } => ErrorCode::ServiceUnavailable,
+            Self::Timeout { .. } => ErrorCode::Timeout,
+            Self::Network { .. } => ErrorCode::Network,
+            Self::InvalidResponse { .. } => ErrorCode::InvalidResponse,
+            Self::TooManyResults { .. } => ErrorCode::TooManyResults,
         }
+    }
+
+    /// Whether the message or hint says more than the code alone (what was wrong with the
+    /// input, by how many minutes, what was not found, how long to wait): a UI shows them
+    /// as they are rather than its own text for the code.
+    #[must_use]
+    pub fn is_specific(&self) -> bool {
+        matches!(
+            self,
+            Self::InvalidInput { .. }
+                | Self::ClockSkew { .. }
+                | Self::NotFound { .. }
+                | Self::RateLimited {
+                    retry_after: Some(_),
+                    ..
+                }
+                | Self::Network { .. }
+                | Self::InvalidResponse { .. }
+                | Self::TooManyResults { .. }
+        )
     }
 
     /// The message for people: what happened.

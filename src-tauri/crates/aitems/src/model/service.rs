@@ -9,20 +9,25 @@ use super::{ApiDateTime, ServiceStatus};
 /// `description`, `datasets` or `learningInterval` are kept in `extra`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Service {
     /// The service id used in every other call.
     pub service_id: String,
     /// The name given in the console.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub name: Option<String>,
     /// Where the service stands.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional, type = "string"))]
     pub status: Option<ServiceStatus>,
     /// When it was created (Korea time).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional, type = "string"))]
     pub created_date: Option<ApiDateTime>,
     /// When it last changed (Korea time).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional, type = "string"))]
     pub updated_date: Option<ApiDateTime>,
     /// Fields this version does not model, kept and written back out.
     #[serde(flatten)]

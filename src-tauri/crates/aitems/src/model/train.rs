@@ -17,33 +17,43 @@ pub type HpConfig = Map<String, Value>;
 /// Field names on the wire are the API's own (`serviceId`, `type`, `hpConfig`, ...).
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Train {
     /// The service this training belongs to.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub service_id: Option<String>,
     /// The kind of model.
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional, type = "string"))]
     pub train_type: Option<TrainType>,
     /// Hyper-parameter optimisation settings.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub hp_config: Option<HpConfig>,
     /// The 11-character id of this training.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub version: Option<String>,
     /// Free text; may be empty.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub description: Option<String>,
     /// Where the training stands.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional, type = "string"))]
     pub status: Option<TrainStatus>,
     /// When it was requested (Korea time).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional, type = "string"))]
     pub created_date: Option<ApiDateTime>,
     /// When an interval service trains next (Korea time).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional, type = "string"))]
     pub next_update_date: Option<ApiDateTime>,
     /// Whether an inference result exists.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub inference: Option<bool>,
     /// Fields this version does not know, kept and written back out.
     #[serde(flatten)]

@@ -286,12 +286,17 @@ impl ProfileManager {
     }
 
     /// Records that `service_id` was just used with this profile (front of the recent
-    /// list, deduplicated, capped).
+    /// list, deduplicated, capped). Returns the new list when it changed; when the
+    /// service was already the latest, the settings file is not written at all.
     ///
     /// # Errors
     /// [`StoreError::InvalidInput`] for a blank id, [`StoreError::ProfileNotFound`],
     /// invalid name, or settings errors.
-    pub fn remember_service(&self, name: &str, service_id: &str) -> Result<(), StoreError> {
+    pub fn remember_service(
+        &self,
+        name: &str,
+        service_id: &str,
+    ) -> Result<Option<Vec<String>>, StoreError> {
         let name = validate_profile_name(name)?;
         if service_id.trim().is_empty() {
             return Err(StoreError::InvalidInput {
@@ -304,8 +309,12 @@ impl ProfileManager {
             .profiles
             .get_mut(&name)
             .ok_or_else(|| not_found(&name))?;
-        settings.push_recent(service_id);
-        self.file.save(&doc)
+        if !settings.push_recent(service_id) {
+            return Ok(None);
+        }
+        let recent = settings.recent_services.clone();
+        self.file.save(&doc)?;
+        Ok(Some(recent))
     }
 
     /// Keychain first, then the file; the keychain write is undone if the file fails.

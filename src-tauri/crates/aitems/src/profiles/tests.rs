@@ -201,6 +201,37 @@ fn remove_and_default_handling() {
 }
 
 #[test]
+fn using_the_latest_service_again_does_not_write_the_settings() {
+    let (_dir, _store, m) = setup();
+    m.add("p", ProfileSettings::default(), &keys("AK")).unwrap();
+    assert_eq!(
+        m.remember_service("p", "svc-1").unwrap(),
+        Some(vec!["svc-1".to_owned()])
+    );
+    assert_eq!(
+        m.remember_service("p", "svc-2").unwrap(),
+        Some(vec!["svc-2".to_owned(), "svc-1".to_owned()])
+    );
+    let written = std::fs::metadata(m.settings_path())
+        .unwrap()
+        .modified()
+        .unwrap();
+    let text = file_text(&m);
+    // A file written again would have a later modification time, even in the same second.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    assert_eq!(m.remember_service("p", " svc-2 ").unwrap(), None);
+    assert_eq!(
+        std::fs::metadata(m.settings_path())
+            .unwrap()
+            .modified()
+            .unwrap(),
+        written,
+        "a refresh of the latest service rewrote the settings file"
+    );
+    assert_eq!(file_text(&m), text);
+}
+
+#[test]
 fn recent_services_are_deduplicated_and_capped() {
     let (_dir, _store, m) = setup();
     m.add("p", ProfileSettings::default(), &keys("AK")).unwrap();

@@ -1,2 +1,0 @@
-// Mirrors the Rust type of the same name; src-tauri/tests/bindings.rs fails when they drift.
-export type TrainsProgress = { requestId: string; pages: number; trains: number };
