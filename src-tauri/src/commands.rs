@@ -150,7 +150,7 @@ pub async fn list_services(
 
 /// Every training of a service (all pages), each page sent over `on_page` as soon as it
 /// arrives, so the table fills while the rest loads. On success the service becomes the
-/// profile's latest, and the result says so when that changed its recent services.
+/// profile's latest, and the result carries the profile when that changed it.
 #[tauri::command]
 pub async fn list_trains(
     state: State<'_, AppState>,
@@ -162,12 +162,12 @@ pub async fn list_trains(
     let listing = state
         .trains(&profile, &service_id, recent, page_sender(&on_page))
         .await?;
-    let recent_services = state.remember_service(&profile, &service_id).await;
+    let changed = state.remember_service(&profile, &service_id).await;
     Ok(TrainsListed {
         fetched_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
         pages: listing.pages,
         total: listing.trains.len(),
-        recent_services,
+        profile: changed,
     })
 }
 

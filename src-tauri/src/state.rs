@@ -12,6 +12,7 @@ use tauri::{AppHandle, Manager, Runtime};
 use crate::demo::{DemoSession, DEMO_PROFILE};
 use crate::error::{CommandError, CommandResult};
 use crate::prefetch::{LaunchView, Prefetch};
+use crate::views::ProfileView;
 
 /// The managed state behind every command.
 pub struct AppState {
@@ -118,17 +119,24 @@ impl AppState {
         Ok(client.all_trains(service_id, recent, on_page).await?)
     }
 
-    /// Records `service_id` as `profile`'s latest service; returns its recent services
-    /// when they changed. The demo profile keeps none, and a failure only costs the
-    /// suggestion, so it is logged rather than returned.
-    pub async fn remember_service(&self, profile: &str, service_id: &str) -> Option<Vec<String>> {
+    /// Records `service_id` as `profile`'s latest service; returns the profile as it now
+    /// is when that changed it. The demo profile keeps no recent services, and a failure
+    /// only costs the suggestion, so it is logged rather than returned.
+    pub async fn remember_service(&self, profile: &str, service_id: &str) -> Option<ProfileView> {
         if profile == DEMO_PROFILE {
             return None;
         }
         let profiles = self.profiles().ok()?;
-        let (profile, service_id) = (profile.to_owned(), service_id.to_owned());
-        match blocking(move || Ok(profiles.remember_service(&profile, &service_id)?)).await {
-            Ok(recent) => recent,
+        let (name, service_id) = (profile.to_owned(), service_id.to_owned());
+        let changed = blocking(move || {
+            if profiles.remember_service(&name, &service_id)?.is_none() {
+                return Ok(None);
+            }
+            let summary = profiles.list()?.into_iter().find(|p| p.name == name);
+            Ok(summary.map(|summary| ProfileView::new(summary, false)))
+        });
+        match changed.await {
+            Ok(view) => view,
             Err(e) => {
                 tracing::warn!(code = %e.code, "could not remember the service");
                 None

@@ -71,9 +71,9 @@ pub struct TrainsListed {
     pub pages: usize,
     /// How many trainings were sent.
     pub total: usize,
-    /// The profile's recent services when this listing changed them (else `None`), so the
-    /// UI needs no second call to see them.
-    pub recent_services: Option<Vec<String>>,
+    /// The profile as it now is when this listing changed it (a new latest service),
+    /// else `None`: the UI needs no second call to see the change.
+    pub profile: Option<ProfileView>,
 }
 
 /// What the UI needs to know at start.

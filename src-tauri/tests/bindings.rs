@@ -96,12 +96,21 @@ fn values_ts() -> String {
         .map(ServiceStatus::as_str)
         .collect();
     let codes: Vec<&str> = ErrorCode::ALL.iter().map(|c| c.as_str()).collect();
+    let fields = train_fields();
+    let fields: Vec<&str> = fields.iter().map(String::as_str).collect();
     string_list(
         &mut out,
         "Every training status AiTEMS documents, as the API spells it. Others may come and are shown as they are.",
         "TRAIN_STATUSES",
         Some("KnownTrainStatus"),
         &statuses,
+    );
+    string_list(
+        &mut out,
+        "The fields of a training this version knows; any other field is shown as it came.",
+        "TRAIN_FIELDS",
+        None,
+        &fields,
     );
     string_list(
         &mut out,
@@ -132,6 +141,24 @@ fn values_ts() -> String {
         COMMANDS,
     );
     out
+}
+
+/// The API names of the fields `Train` models: those of a training with every field set.
+fn train_fields() -> Vec<String> {
+    let full: Train = serde_json::from_value(serde_json::json!({
+        "serviceId": "s", "type": "pop", "hpConfig": {}, "version": "v", "description": "d",
+        "status": "ready", "createdDate": "2025-01-01T00:00:00", "nextUpdateDate": "2025-01-01T00:00:00",
+        "inference": true
+    }))
+    .expect("a full training");
+    assert!(full.extra.is_empty(), "every field above is a modelled one");
+    let value = serde_json::to_value(&full).expect("serialises");
+    value
+        .as_object()
+        .expect("an object")
+        .keys()
+        .cloned()
+        .collect()
 }
 
 /// Re-exports every generated type and value from one module.

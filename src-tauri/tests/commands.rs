@@ -320,12 +320,13 @@ fn saved_profiles_keep_their_keys_to_themselves() {
     let list = h.list("Work", SMALL_SERVICE, false);
     assert_eq!(list["total"], data::trains(SMALL_SERVICE).unwrap().len());
     assert_eq!(
-        list["recentServices"],
+        list["profile"]["recentServices"],
         json!([SMALL_SERVICE]),
-        "the listing says how it changed the recent services"
+        "the listing says how it changed the profile"
     );
+    assert_eq!(list["profile"]["name"], "Work");
     assert_eq!(
-        h.list("Work", SMALL_SERVICE, false)["recentServices"],
+        h.list("Work", SMALL_SERVICE, false)["profile"],
         Value::Null,
         "a refresh of the same service changes nothing"
     );

@@ -38,7 +38,7 @@ test.describe('first run', () => {
     await page.getByLabel('Access key').fill('bad-key');
     await page.getByLabel('Secret key').fill('x');
     await page.getByRole('button', { name: 'Test connection' }).click();
-    await expect(page.getByTestId('error-banner')).toContainText('The access key or secret key was not accepted.');
+    await expect(page.getByTestId('error-banner')).toContainText('AiTEMS did not accept the access key and secret key.');
   });
 
   test('demo entry shows the DEMO badge and data', async ({ page }) => {
@@ -138,7 +138,7 @@ test.describe('main screen', () => {
     await expect(page.getByTestId('showing')).toHaveText(/Showing [1-4] of [1-4]$/);
     const trains = (await mockCalls(page)).filter((c) => c.cmd === 'list_trains');
     expect(trains.at(-1)?.args).toMatchObject({ profile: 'Work', serviceId: 'kzblozze40q', recent: true });
-    expect(typeof trains.at(-1)?.args.requestId).toBe('string');
+    expect(trains.at(-1)?.args.onPage, 'each listing has its own channel').toBeTruthy();
     expect(trains[0]?.args.recent).toBe(false);
   });
 
@@ -181,8 +181,8 @@ test.describe('main screen', () => {
   test('error banner: message, hint, details and Retry', async ({ page }) => {
     await page.goto('/?scenario=error');
     const banner = page.getByTestId('error-banner');
-    await expect(banner).toContainText('The access key or secret key was not accepted.');
-    await expect(banner).toContainText('Check both keys in the profile.');
+    await expect(banner).toContainText('AiTEMS did not accept the access key and secret key.');
+    await expect(banner).toContainText('Check the access key and secret key in your profile');
     await banner.getByText('Details').click();
     await expect(banner).toContainText('auth_failed');
     await expect(banner).toContainText('401');
@@ -198,7 +198,7 @@ test.describe('main screen', () => {
     await openMain(page, 'refresh-error');
     await page.getByTestId('refresh').click();
     const banner = page.getByTestId('error-banner');
-    await expect(banner).toContainText('AiTEMS is not available at the moment.');
+    await expect(banner).toContainText('AiTEMS is not available right now.');
     await expect(banner).toContainText('Showing the rows from the last successful load.');
     await expect(page.getByTestId('showing')).toHaveText('Showing 240 of 240');
     await expect(bodyRows(page).first()).toBeVisible();
@@ -223,12 +223,31 @@ test.describe('main screen', () => {
     await expect(page.getByLabel('Filter', { exact: true })).toHaveValue('');
   });
 
-  test('first load shows skeleton rows and page progress', async ({ page }) => {
+  test('first load shows skeleton rows, then each page as it arrives', async ({ page }) => {
     await page.goto('/?scenario=slow');
     await expect(page.getByTestId('skeleton')).toBeVisible();
-    await expect(page.getByTestId('first-progress')).toContainText(/of \? loaded/);
+    // 2,500 trainings come in three pages: the first thousand show while the rest load.
+    await expect(page.getByTestId('showing')).toHaveText('Showing 1,000 of 1,000', { timeout: 10_000 });
+    await expect(page.getByTestId('progress')).toContainText('1,000 of ? loaded');
+    await expect(page.getByTestId('skeleton')).toBeHidden();
     await shot(page, '12-loading');
-    await expect(bodyRows(page).first()).toBeVisible({ timeout: 10_000 });
+    await expect(page.getByTestId('showing')).toHaveText('Showing 2,500 of 2,500', { timeout: 10_000 });
+    await expect(page.getByTestId('progress')).toBeHidden();
+  });
+
+  test('a new latest service updates the profile without asking for the profiles again', async ({ page }) => {
+    await openMain(page);
+    const asked = (await mockCalls(page)).filter((c) => c.cmd === 'list_profiles').length;
+    const input = page.getByRole('combobox', { name: 'Service' });
+    await input.click();
+    await page.getByRole('listbox').getByRole('option', { name: /m3xq8a1b2cd/ }).click();
+    await expect(page.getByTestId('showing')).toHaveText('Showing 240 of 240');
+    await input.press('ArrowDown');
+    await expect(page.getByRole('listbox').getByRole('option').first()).toContainText('m3xq8a1b2cd');
+    await input.press('Escape');
+    await page.getByTestId('refresh').click();
+    await expect(page.getByTestId('progress')).toBeHidden();
+    expect((await mockCalls(page)).filter((c) => c.cmd === 'list_profiles').length).toBe(asked);
   });
 
   test('service picker lists recent first and accepts a typed id', async ({ page }) => {
@@ -244,7 +263,7 @@ test.describe('main screen', () => {
     await input.click();
     await input.fill('unknownsvc1');
     await input.press('Enter');
-    await expect(page.getByTestId('error-banner')).toContainText('This service was not found.');
+    await expect(page.getByTestId('error-banner')).toContainText('Service `unknownsvc1` was not found.');
   });
 
   test('profile edit and delete with confirmation', async ({ page }) => {

@@ -1,24 +1,32 @@
 // The ONLY module that talks to the Tauri backend. Everything else calls these typed wrappers,
 // so browser tests can swap the backend with `mockIPC` and nothing else imports @tauri-apps/*.
-import { invoke } from '@tauri-apps/api/core';
+// Command names, arguments and results are the generated bindings of the Rust commands.
+import { Channel, invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
-import type {
-  AppError,
-  AppInfo,
-  ConnectionCheck,
-  DownloadFinished,
-  ProfileInput,
-  ProfileSummary,
-  Service,
-  TrainList,
-  TrainsProgress,
+import {
+  ERROR_CODES,
+  type AppError,
+  type AppInfo,
+  type CommandName,
+  type ConnectionCheck,
+  type DownloadFinished,
+  type ErrorCode,
+  type ProfileInput,
+  type ProfileView,
+  type Service,
+  type TrainsListed,
+  type TrainsPage,
 } from './bindings';
+
+function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}
 
 export function isAppError(value: unknown): value is AppError {
   return (
     typeof value === 'object' &&
     value !== null &&
-    typeof (value as { code?: unknown }).code === 'string' &&
+    isErrorCode((value as { code?: unknown }).code) &&
     typeof (value as { message?: unknown }).message === 'string'
   );
 }
@@ -31,13 +39,14 @@ export function toAppError(value: unknown): AppError {
       message: value.message,
       hint: typeof value.hint === 'string' ? value.hint : '',
       detail: value.detail ?? null,
+      specific: value.specific === true,
     };
   }
   const message = value instanceof Error ? value.message : String(value);
-  return { code: 'internal', message, hint: '', detail: null };
+  return { code: 'internal', message, hint: '', detail: null, specific: true };
 }
 
-async function call<T>(cmd: string, args: Record<string, unknown> = {}): Promise<T> {
+async function call<T>(cmd: CommandName, args: Record<string, unknown> = {}): Promise<T> {
   try {
     return await invoke<T>(cmd, args);
   } catch (e) {
@@ -47,18 +56,17 @@ async function call<T>(cmd: string, args: Record<string, unknown> = {}): Promise
 
 export const api = {
   appInfo: () => call<AppInfo>('app_info'),
-  listProfiles: () => call<ProfileSummary[]>('list_profiles'),
+  listProfiles: () => call<ProfileView[]>('list_profiles'),
   saveProfile: (profile: ProfileInput, replaces: string | null) =>
-    call<ProfileSummary>('save_profile', { profile, replaces }),
+    call<ProfileView>('save_profile', { profile, replaces }),
   deleteProfile: (name: string) => call<null>('delete_profile', { name }),
   testConnection: (profile: string | null, draft: ProfileInput | null) =>
     call<ConnectionCheck>('test_connection', { profile, draft }),
-  startDemo: () => call<ProfileSummary>('start_demo'),
+  startDemo: () => call<ProfileView>('start_demo'),
   listServices: (profile: string) => call<Service[]>('list_services', { profile }),
-  listTrains: (profile: string, serviceId: string, recent: boolean, requestId: string) =>
-    call<TrainList>('list_trains', { profile, serviceId, recent, requestId }),
-  onTrainsProgress: (handler: (p: TrainsProgress) => void): Promise<UnlistenFn> =>
-    listen<TrainsProgress>('trains-progress', (event) => handler(event.payload)),
+  /** Every training of a service; `onPage` gets each page, in order, as it arrives. */
+  listTrains: (profile: string, serviceId: string, recent: boolean, onPage: (page: TrainsPage) => void) =>
+    call<TrainsListed>('list_trains', { profile, serviceId, recent, onPage: new Channel<TrainsPage>(onPage) }),
   /** A file the page saved (the CSV export) has been written, or failed. */
   onDownloadFinished: (handler: (d: DownloadFinished) => void): Promise<UnlistenFn> =>
     listen<DownloadFinished>('download-finished', (event) => handler(event.payload)),

@@ -1,6 +1,6 @@
-// A fake backend for browser tests: same command names, arguments and error shapes as the Rust side.
-import { emit } from '@tauri-apps/api/event';
-import type { AppError, AppInfo, ProfileInput, ProfileSummary, TrainList } from '../lib/bindings';
+// A fake backend for browser tests: same command names, arguments, error shapes and texts as the Rust side.
+import type { Channel } from '@tauri-apps/api/core';
+import type { AppError, AppInfo, ErrorCode, ProfileInput, ProfileView, TrainsListed, TrainsPage } from '../lib/bindings';
 import { EMPTY_SERVICE, generateTrains, recentOnly, SERVICES } from './data';
 
 export type Scenario = 'default' | 'firstrun' | 'demo' | 'error' | 'refresh-error' | 'empty' | 'big' | 'slow';
@@ -8,15 +8,15 @@ export type Call = { cmd: string; args: Record<string, unknown> };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function fail(code: string, message: string, hint: string, detail: AppError['detail'] = null): never {
-  throw { code, message, hint, detail } satisfies AppError;
+function fail(code: ErrorCode, message: string, hint: string, detail: AppError['detail'] = null, specific = false): never {
+  throw { code, message, hint, detail, specific } satisfies AppError;
 }
 
 function mask(key: string): string {
   return key.length <= 6 ? '••••' : `${key.slice(0, 4)}••••${key.slice(-2)}`;
 }
 
-type StoredProfile = Omit<ProfileSummary, 'openService'> & { secretSet: boolean };
+type StoredProfile = Omit<ProfileView, 'openService'> & { secretSet: boolean };
 
 export function createBackend(scenario: Scenario) {
   const calls: Call[] = [];
@@ -44,15 +44,15 @@ export function createBackend(scenario: Scenario) {
     }
     return list;
   };
-  // As the Rust side (ProfileSummary::open_service): the default service, else the latest used.
-  const summary = ({ secretSet: _s, ...p }: StoredProfile): ProfileSummary => ({
+  // As the Rust side (ProfileView::open_service): the default service, else the latest used.
+  const summary = ({ secretSet: _s, ...p }: StoredProfile): ProfileView => ({
     ...p,
     recentServices: [...p.recentServices],
     openService: p.defaultService ?? p.recentServices[0] ?? null,
   });
   const find = (name: unknown) => {
     const p = profiles.find((x) => x.name === name);
-    if (!p) fail('profile_not_found', `No profile named "${String(name)}".`, 'Choose another profile.');
+    if (!p) fail('profile_not_found', `There is no profile named “${String(name)}”.`, 'Choose an existing profile or create a new one.');
     return p;
   };
 
@@ -88,11 +88,11 @@ export function createBackend(scenario: Scenario) {
       case 'save_profile': {
         const input = args.profile as ProfileInput;
         const replaces = (args.replaces as string | null) ?? null;
-        if (!input?.name?.trim()) fail('invalid_input', 'The profile needs a name.', 'Type a name.');
+        if (!input?.name?.trim()) fail('invalid_input', '“” cannot be used as a profile name.', 'Use 1 to 64 characters, without slashes, backslashes or control characters.', null, true);
         const clash = profiles.find((p) => p.name === input.name && p.name !== replaces);
-        if (clash) fail('profile_exists', `A profile named "${input.name}" already exists.`, 'Choose another name.');
+        if (clash) fail('profile_exists', `A profile named “${input.name}” already exists.`, 'Choose another name, or edit the existing profile instead.');
         const old = replaces ? find(replaces) : undefined;
-        if (!old && (!input.accessKey || !input.secretKey)) fail('invalid_input', 'Both keys are needed.', 'Enter the access key and secret key.');
+        if (!old && (!input.accessKey || !input.secretKey)) fail('invalid_input', 'Enter both the access key and the secret key.', 'Check what you entered and try again.', null, true);
         const next: StoredProfile = {
           name: input.name.trim(),
           maskedAccessKey: input.accessKey ? mask(input.accessKey) : (old?.maskedAccessKey ?? null),
@@ -116,7 +116,7 @@ export function createBackend(scenario: Scenario) {
       case 'test_connection': {
         const draft = args.draft as ProfileInput | null;
         if (draft && /bad|wrong/i.test(draft.accessKey)) {
-          fail('auth_failed', 'Authentication failed.', 'Check the keys.', {
+          fail('auth_failed', 'AiTEMS did not accept the access key and secret key.', "Check the access key and secret key in your profile (NCP console > My Page > Authentication Key Management), and that your computer's clock is correct.", {
             httpStatus: 401,
             traceId: 'c1a4e2f0-5b7d-4e11-9a2b-0d3e8f6a7b21',
             serverMessage: 'Authentication Failed: Invalid authentication information.',
@@ -131,35 +131,37 @@ export function createBackend(scenario: Scenario) {
       case 'list_trains':
         return listTrains(args);
       default:
-        fail('internal', `Unknown command ${cmd}`, 'This is a bug in the mock.');
+        fail('internal', `Unknown command ${cmd}`, 'This is a bug in the mock.', null, true);
     }
   }
 
-  async function listTrains(args: Record<string, unknown>): Promise<TrainList> {
+  async function listTrains(args: Record<string, unknown>): Promise<TrainsListed> {
     const profile = find(args.profile);
     const serviceId = String(args.serviceId ?? '');
-    const requestId = String(args.requestId ?? '');
+    const onPage = args.onPage as Channel<TrainsPage>;
     listTrainsCount += 1;
     if (scenario === 'error' && listTrainsCount === 1) {
-      fail('auth_failed', 'Authentication failed (HTTP 401).', 'Check the keys.', {
+      fail('auth_failed', 'AiTEMS did not accept the access key and secret key.', "Check the access key and secret key in your profile (NCP console > My Page > Authentication Key Management), and that your computer's clock is correct.", {
         httpStatus: 401,
         traceId: '7f3c9a2e-41d8-4b6a-a1f0-92c4d8e51b07',
         serverMessage: 'Authentication Failed: Invalid authentication information.',
       });
     }
     if (scenario === 'refresh-error' && listTrainsCount > 1) {
-      fail('service_unavailable', 'AiTEMS is unavailable (HTTP 503).', 'Retry later.', {
+      fail('service_unavailable', 'AiTEMS is not available right now.', 'Try again in a few minutes. If it lasts, check the NCP service status page.', {
         httpStatus: 503,
         traceId: '0b9d1e44-8c2f-4a57-b3e6-5f7a0c9d2e18',
         serverMessage: 'Endpoint Error',
       });
     }
     if (!SERVICES.some((s) => s.serviceId === serviceId)) {
-      fail('not_found', `Service ${serviceId} was not found.`, 'Check the service ID.', {
-        httpStatus: 404,
-        traceId: 'e5c2a7b9-3d14-4f08-8a6e-1b2c3d4e5f60',
-        serverMessage: 'Not Found Exception',
-      });
+      fail(
+        'not_found',
+        `Service \`${serviceId}\` was not found.`,
+        'Check the service id (it is shown in the AiTEMS console), or pick the service from the list.',
+        { httpStatus: 404, traceId: 'e5c2a7b9-3d14-4f08-8a6e-1b2c3d4e5f60', serverMessage: 'Not Found Exception' },
+        true,
+      );
     }
     let trains = trainsFor(serviceId);
     if (args.recent === true) trains = recentOnly(trains);
@@ -167,12 +169,14 @@ export function createBackend(scenario: Scenario) {
     const pages = Math.max(1, Math.ceil((trains.length + 1) / pageSize));
     for (let p = 1; p <= pages; p++) {
       await sleep(scenario === 'big' ? 4 : scenario === 'slow' ? 400 : 120);
-      await emit('trains-progress', { requestId, pages: p, trains: Math.min(p * pageSize, trains.length) });
+      const page = structuredClone(trains.slice((p - 1) * pageSize, p * pageSize));
+      onPage.onmessage({ pages: p, total: Math.min(p * pageSize, trains.length), trains: page });
     }
-    if (!profile.recentServices.includes(serviceId)) profile.recentServices.unshift(serviceId);
-    else profile.recentServices = [serviceId, ...profile.recentServices.filter((s) => s !== serviceId)];
-    profile.recentServices = profile.recentServices.slice(0, 5);
-    return { trains: structuredClone(trains), fetchedAt: new Date().toISOString(), pages };
+    // As the Rust side: a new latest service changes the profile, and the answer carries it.
+    const before = profile.recentServices[0];
+    profile.recentServices = [serviceId, ...profile.recentServices.filter((s) => s !== serviceId)].slice(0, 5);
+    const changed = !profile.isDemo && before !== serviceId;
+    return { fetchedAt: new Date().toISOString(), pages, total: trains.length, profile: changed ? summary(profile) : null };
   }
 
   return { calls, handle };

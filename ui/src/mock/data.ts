@@ -1,5 +1,5 @@
 // Deterministic demo data for the browser mock (never in the production bundle).
-import type { Service, Train } from '../lib/bindings';
+import type { JsonValue, Service, Train } from '../lib/bindings';
 
 function prng(seed: number): () => number {
   let a = seed >>> 0;
@@ -44,7 +44,7 @@ const DESCRIPTIONS = [
   'A/B test: larger item pool',
   '모바일 앱 홈 화면용',
 ];
-const HP_CONFIGS: (Record<string, unknown> | undefined)[] = [
+const HP_CONFIGS: ({ [key: string]: JsonValue } | undefined)[] = [
   { is_enabled: false, group_column: ['TIMESTAMP'] },
   { is_enabled: true, session_max_timestamp: 3600, item_top_n: 50000 },
   { is_enabled: false },
@@ -81,14 +81,14 @@ export function generateTrains(serviceId: string, count: number, now = Date.now(
     const train: Train = {
       serviceId,
       type,
-      hpConfig: HP_CONFIGS[i % HP_CONFIGS.length],
       version: version(rand),
-      description: DESCRIPTIONS[(i * 3) % DESCRIPTIONS.length],
+      description: DESCRIPTIONS[(i * 3) % DESCRIPTIONS.length] ?? '',
       status,
       createdDate: kstString(created, i % 4 === 3 ? 0 : 3 - (i % 3)),
       inference: status === 'completed' || status === 'ready',
     };
-    if (train.hpConfig === undefined) delete train.hpConfig;
+    const hpConfig = HP_CONFIGS[i % HP_CONFIGS.length];
+    if (hpConfig !== undefined) train.hpConfig = hpConfig;
     if (status === 'ready' || i % 9 === 0) train.nextUpdateDate = kstString(base + (1 + (i % 4)) * 86_400_000 + 3 * 3_600_000, 3);
     if (i % 5 === 2) train.learningTimeSec = 1200 + Math.floor(rand() * 4000);
     if (i === 7) status = train.status = 'archived'; // a status this app does not know

@@ -4,6 +4,9 @@
 export const TRAIN_STATUSES = ['ready', 'learning', 'completed', 'waiting', 'requesting', 'requestFailed', 'refinedFailed', 'stopping', 'learningFailed'] as const;
 export type KnownTrainStatus = (typeof TRAIN_STATUSES)[number];
 
+/** The fields of a training this version knows; any other field is shown as it came. */
+export const TRAIN_FIELDS = ['serviceId', 'type', 'hpConfig', 'version', 'description', 'status', 'createdDate', 'nextUpdateDate', 'inference'] as const;
+
 /** Every training type AiTEMS documents. */
 export const TRAIN_TYPES = ['personalRecommend', 'relatedItem', 'pop'] as const;
 export type KnownTrainType = (typeof TRAIN_TYPES)[number];

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { ko } from './ko';
 import { formatNumber, interpolate, makeTranslate, pickLocale } from './index';
-import { errorText, KNOWN_ERROR_CODES } from './errors';
+import { ERROR_CODES, type AppError } from '../bindings';
+import { errorText } from './errors';
+import { koErrors } from './errors.ko';
 
 describe('i18n', () => {
   it('has the same keys in en and ko, none empty', () => {
@@ -23,24 +25,50 @@ describe('i18n', () => {
     expect(interpolate('Showing {shown} of {total}', { shown: 1, total: 2 })).toBe('Showing 1 of 2');
     expect(interpolate('{missing}', {})).toBe('{missing}');
   });
-  it('has a message and hint for every known error code', () => {
-    const t = makeTranslate('ko');
-    for (const code of KNOWN_ERROR_CODES) {
-      expect(en[`err.${code}.message` as keyof typeof en], code).toBeTruthy();
-      expect(en[`err.${code}.hint` as keyof typeof en], code).toBeTruthy();
-      const text = errorText({ code, message: 'backend msg', hint: 'backend hint', detail: null }, t);
-      expect(text.hint).not.toBe('backend hint');
+});
+
+const error = (over: Partial<AppError>): AppError => ({
+  code: 'auth_failed',
+  message: 'backend message',
+  hint: 'backend hint',
+  detail: null,
+  specific: false,
+  ...over,
+});
+
+describe('errorText', () => {
+  it('has Korean words for every error code the backend sends', () => {
+    for (const code of ERROR_CODES) {
+      expect(koErrors[code].message.trim(), code).not.toBe('');
+      expect(koErrors[code].hint.trim(), code).not.toBe('');
+      expect(errorText(error({ code }), 'ko')).toEqual(koErrors[code]);
     }
   });
-  it('keeps the backend message for clock_skew and for unknown codes', () => {
-    const t = makeTranslate('en');
-    expect(errorText({ code: 'clock_skew', message: "your computer's clock is 7 minutes off", hint: 'x', detail: null }, t).message).toBe(
-      "your computer's clock is 7 minutes off",
-    );
-    expect(errorText({ code: 'brand_new', message: 'New thing', hint: 'Do X', detail: null }, t)).toEqual({ message: 'New thing', hint: 'Do X' });
-    expect(errorText({ code: 'auth_failed', message: 'x', hint: 'y', detail: null }, t).message).toBe(
-      'The access key or secret key was not accepted.',
-    );
+  it('shows the backend words in English, the one place they are written', () => {
+    expect(errorText(error({ code: 'timeout' }), 'en')).toEqual({ message: 'backend message', hint: 'backend hint' });
+  });
+  it('shows a specific invalid-input message as it is, in every language', () => {
+    const specific = error({
+      code: 'invalid_input',
+      message: 'Enter both the access key and the secret key.',
+      hint: 'Check what you entered and try again.',
+      specific: true,
+    });
+    for (const locale of ['en', 'ko'] as const) {
+      expect(errorText(specific, locale).message, locale).toBe('Enter both the access key and the secret key.');
+    }
+  });
+  it('keeps the minutes of a clock skew', () => {
+    const skew = error({ code: 'clock_skew', message: "Your computer's clock is 7 minutes off.", specific: true });
+    expect(errorText(skew, 'ko').message).toContain('7 minutes');
+  });
+  it('says what really happens to an unreadable settings file', () => {
+    // The backend leaves the file untouched and saves nothing until it is fixed or removed.
+    const backendHint = 'Fix settings.json in a text editor, or delete it to start with no profiles (the keys stay in the keychain).';
+    const corrupt = error({ code: 'settings_corrupt', message: 'The settings file settings.json is damaged.', hint: backendHint, specific: true });
+    expect(errorText(corrupt, 'en').hint).toBe(backendHint);
+    expect(koErrors.settings_corrupt.hint).not.toMatch(/새 파일 옆에/);
+    expect(koErrors.settings_corrupt.hint).toMatch(/지우/);
   });
 });
 

@@ -1,57 +1,44 @@
 import { api } from '../api';
-import type { AppError, TrainsProgress } from '../bindings';
+import type { AppError, TrainsListed } from '../bindings';
 import { t } from '../i18n';
 import { toRows, type TrainRow } from '../view/rows';
 
-function newRequestId(): string {
-  if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  return `req-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
-}
-
 export type LoadKey = { profile: string; serviceId: string; recent: boolean };
 
-/** Loads trains for one profile + service; keeps the last good rows when a refresh fails. */
+/** How far a listing has come: pages and trainings received so far. */
+export type LoadProgress = { pages: number; total: number };
+
+/** While pages keep arriving, the table takes the rows received so far at most this often. */
+const SHOW_EVERY_MS = 100;
+
+/**
+ * Loads trains for one profile + service. A first load fills the table page by page as the
+ * pages arrive; a reload of the same service keeps the rows on screen until the new listing
+ * is complete, then swaps them at once. The last good rows stay when a reload fails.
+ */
 export class TrainsLoader {
   rows = $state.raw<TrainRow[]>([]);
   /** True once rows for the current key were loaded at least once. */
   loaded = $state(false);
   loading = $state(false);
-  progress = $state.raw<TrainsProgress | null>(null);
+  progress = $state.raw<LoadProgress | null>(null);
   error = $state.raw<AppError | null>(null);
   fetchedAt = $state<number | null>(null);
   key = $state.raw<LoadKey | null>(null);
-  private currentRequest: string | null = null;
-  private unlisten: (() => void) | null = null;
-
-  async listen(): Promise<void> {
-    if (this.unlisten) return;
-    try {
-      this.unlisten = await api.onTrainsProgress((p) => {
-        if (p.requestId === this.currentRequest) this.progress = p;
-      });
-    } catch {
-      // Progress is a nicety: without events the spinner still shows.
-    }
-  }
+  /** Counts loads: the pages and the answer of a superseded one are ignored. */
+  private generation = 0;
+  private showTimer: ReturnType<typeof setTimeout> | null = null;
 
   dispose(): void {
-    this.unlisten?.();
-    this.unlisten = null;
+    this.generation += 1;
+    this.cancelShow();
   }
 
-  reset(): void {
-    this.currentRequest = null;
-    this.rows = [];
-    this.loaded = false;
-    this.loading = false;
-    this.progress = null;
-    this.error = null;
-    this.fetchedAt = null;
-    this.key = null;
-  }
-
-  /** Load (or reload) trains. Rows stay visible unless the service or profile changed. */
-  async load(key: LoadKey, onRows?: (rows: TrainRow[]) => void): Promise<void> {
+  /**
+   * Load (or reload) trains. `onDone` gets the listing's result, which carries the profile
+   * when the listing changed it (a new latest service).
+   */
+  async load(key: LoadKey, onDone?: (listed: TrainsListed) => void): Promise<void> {
     const sameSource = this.key !== null && this.key.profile === key.profile && this.key.serviceId === key.serviceId;
     if (!sameSource) {
       this.rows = [];
@@ -60,28 +47,53 @@ export class TrainsLoader {
       this.error = null;
     }
     this.key = key;
-    const requestId = newRequestId();
-    this.currentRequest = requestId;
+    const generation = ++this.generation;
+    const current = () => generation === this.generation;
+    // Rows on screen for this very source stay until the new listing is complete.
+    const fillAsPagesArrive = !this.loaded;
+    const received: TrainRow[] = [];
+    this.cancelShow();
     this.loading = true;
     this.progress = null;
     try {
-      const list = await api.listTrains(key.profile, key.serviceId, key.recent, requestId);
-      if (this.currentRequest !== requestId) return;
-      const rows = toRows(Array.isArray(list.trains) ? list.trains : [], t);
-      this.rows = rows;
+      const listed = await api.listTrains(key.profile, key.serviceId, key.recent, (page) => {
+        if (!current()) return;
+        for (const row of toRows(page.trains, t, received.length)) received.push(row);
+        this.progress = { pages: page.pages, total: page.total };
+        if (fillAsPagesArrive) this.showSoon(received, current);
+      });
+      if (!current()) return;
+      this.cancelShow();
+      this.rows = received;
       this.loaded = true;
       this.error = null;
-      const fetched = Date.parse(list.fetchedAt);
+      const fetched = Date.parse(listed.fetchedAt);
       this.fetchedAt = Number.isNaN(fetched) ? Date.now() : fetched;
-      onRows?.(rows);
+      onDone?.(listed);
     } catch (e) {
-      if (this.currentRequest !== requestId) return;
+      if (!current()) return;
+      this.cancelShow();
       this.error = e as AppError;
     } finally {
-      if (this.currentRequest === requestId) {
+      if (current()) {
         this.loading = false;
         this.progress = null;
       }
     }
+  }
+
+  /** Shows the rows received so far: the first page at once, later ones together. */
+  private showSoon(received: TrainRow[], current: () => boolean): void {
+    const show = () => {
+      this.showTimer = null;
+      if (current()) this.rows = received.slice();
+    };
+    if (this.rows.length === 0) show();
+    else this.showTimer ??= setTimeout(show, SHOW_EVERY_MS);
+  }
+
+  private cancelShow(): void {
+    if (this.showTimer !== null) clearTimeout(this.showTimer);
+    this.showTimer = null;
   }
 }

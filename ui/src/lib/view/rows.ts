@@ -69,8 +69,9 @@ export function toRow(train: Train, index: number, t: Translate): TrainRow {
   return row;
 }
 
-export function toRows(trains: readonly Train[], t: Translate): TrainRow[] {
+/** Rows of `trains`, numbered from `first` (a page's place in the whole listing). */
+export function toRows(trains: readonly Train[], t: Translate, first = 0): TrainRow[] {
   const rows = new Array<TrainRow>(trains.length);
-  for (let i = 0; i < trains.length; i++) rows[i] = toRow(trains[i] as Train, i, t);
+  for (let i = 0; i < trains.length; i++) rows[i] = toRow(trains[i] as Train, first + i, t);
   return rows;
 }

@@ -1,22 +1,11 @@
+import { TRAIN_STATUSES, type KnownTrainStatus } from '../bindings';
 import type { MessageKey, Translate } from '../i18n';
-
-export const KNOWN_STATUSES = [
-  'ready',
-  'learning',
-  'completed',
-  'waiting',
-  'requesting',
-  'requestFailed',
-  'refinedFailed',
-  'stopping',
-  'learningFailed',
-] as const;
-export type KnownStatus = (typeof KNOWN_STATUSES)[number];
 
 /** Visual family of a status badge; colours live in CSS (`.badge--<tone>`). */
 export type StatusTone = 'ok' | 'done' | 'active' | 'waiting' | 'failed' | 'stopping' | 'neutral';
 
-const TONES: Record<KnownStatus, StatusTone> = {
+// Every known status needs a tone: a status added on the Rust side fails the type check here.
+const TONES: Record<KnownTrainStatus, StatusTone> = {
   ready: 'ok',
   completed: 'done',
   learning: 'active',
@@ -28,8 +17,8 @@ const TONES: Record<KnownStatus, StatusTone> = {
   learningFailed: 'failed',
 };
 
-export function isKnownStatus(raw: string | undefined): raw is KnownStatus {
-  return raw !== undefined && (KNOWN_STATUSES as readonly string[]).includes(raw);
+export function isKnownStatus(raw: string | undefined): raw is KnownTrainStatus {
+  return raw !== undefined && (TRAIN_STATUSES as readonly string[]).includes(raw);
 }
 
 /** Plain words for a status; an unknown status is shown exactly as received. */

@@ -1,10 +1,8 @@
+import { TRAIN_TYPES, type KnownTrainType } from '../bindings';
 import type { MessageKey, Translate } from '../i18n';
 
-export const KNOWN_TYPES = ['personalRecommend', 'relatedItem', 'pop'] as const;
-export type KnownType = (typeof KNOWN_TYPES)[number];
-
-export function isKnownType(raw: string | undefined): raw is KnownType {
-  return raw !== undefined && (KNOWN_TYPES as readonly string[]).includes(raw);
+export function isKnownType(raw: string | undefined): raw is KnownTrainType {
+  return raw !== undefined && (TRAIN_TYPES as readonly string[]).includes(raw);
 }
 
 /** Plain words for a training type; an unknown type is shown as received. */

@@ -10,7 +10,8 @@ import { fastFilteredRowModel } from './filterModel';
 import { hpoSummary } from './hpo';
 import { toRows, type TrainRow } from './rows';
 import { rankSortedRowModel } from './sortModel';
-import { statusLabel, statusTone, KNOWN_STATUSES } from './status';
+import { statusLabel, statusTone } from './status';
+import { TRAIN_STATUSES } from '../bindings';
 import { typeLabel } from './trainType';
 import { trainCsvColumns } from './trainCsv';
 
@@ -28,7 +29,7 @@ describe('status and type labels', () => {
     expect(statusLabel('refinedFailed', t)).toBe('Failed: data refinement');
     expect(statusLabel('stopping', t)).toBe('Stopping');
     expect(statusLabel('learningFailed', t)).toBe('Failed: training');
-    for (const s of KNOWN_STATUSES) expect(statusLabel(s, tk)).not.toBe(s);
+    for (const s of TRAIN_STATUSES) expect(statusLabel(s, tk)).not.toBe(s);
   });
   it('shows unknown statuses raw in a neutral badge', () => {
     expect(statusLabel('archived', t)).toBe('archived');
