@@ -12,6 +12,9 @@ cp Cargo.lock tests/bench/bare-window/Cargo.lock
 CARGO_TARGET_DIR="$ROOT/target" cargo build --release --manifest-path tests/bench/bare-window/Cargo.toml
 (cd tests/e2e && { [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error; })
 
+# The app turns WebKitGTK's DMA-BUF renderer off unless the variable is set (lib.rs); set it
+# here so that the bare window runs under exactly the same environment.
+export WEBKIT_DISABLE_DMABUF_RENDERER=1
 export E2E_APP="$ROOT/target/release/aitems-desk"
 export E2E_CLI="$ROOT/target/release/aitems"
 export E2E_SCREENS="$ROOT/target/bench-screens"

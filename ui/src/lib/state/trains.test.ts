@@ -1,0 +1,92 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Train, TrainsListed, TrainsPage } from '../bindings';
+
+/** What the next `listTrains` call does: the test sends pages and settles it by hand. */
+type Pending = { onPage: (p: TrainsPage) => void; resolve: (l: TrainsListed) => void; reject: (e: unknown) => void };
+const pending: Pending[] = [];
+
+vi.mock('../api', () => ({
+  api: {
+    listTrains: (_profile: string, _service: string, _recent: boolean, onPage: (p: TrainsPage) => void) =>
+      new Promise<TrainsListed>((resolve, reject) => pending.push({ onPage, resolve, reject })),
+  },
+}));
+
+const { TrainsLoader } = await import('./trains.svelte');
+
+const trains = (from: number, count: number): Train[] =>
+  Array.from({ length: count }, (_, i) => ({ version: `v${from + i}`, type: 'pop', status: 'completed' }));
+const listed = (total: number): TrainsListed => ({ fetchedAt: '2026-12-02T00:00:00Z', pages: 1, total, profile: null });
+const key = { profile: 'p', serviceId: 's', recent: false };
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
+afterEach(() => {
+  pending.length = 0;
+  vi.useRealTimers();
+});
+
+describe('TrainsLoader', () => {
+  it('shows the first page at once and the rest as they arrive, numbered across pages', async () => {
+    vi.useFakeTimers();
+    const loader = new TrainsLoader();
+    const done = loader.load(key);
+    const call = pending[0]!;
+    call.onPage({ pages: 1, total: 1000, trains: trains(0, 1000) });
+    expect(loader.rows.length).toBe(1000);
+    expect(loader.loaded).toBe(false);
+    expect(loader.progress).toEqual({ pages: 1, total: 1000 });
+    call.onPage({ pages: 2, total: 1500, trains: trains(1000, 500) });
+    expect(loader.rows.length, 'later pages are shown together, a moment later').toBe(1000);
+    vi.advanceTimersByTime(150);
+    expect(loader.rows.length).toBe(1500);
+    call.resolve(listed(1500));
+    await done;
+    expect(loader.loaded).toBe(true);
+    expect(loader.progress).toBeNull();
+    expect(loader.rows.map((r) => r.index)).toEqual([...Array(1500).keys()]);
+    expect(loader.rows[1200]?.version).toBe('v1200');
+  });
+
+  it('keeps the rows on screen during a refresh and swaps them when it is complete', async () => {
+    const loader = new TrainsLoader();
+    const first = loader.load(key);
+    pending[0]!.onPage({ pages: 1, total: 3, trains: trains(0, 3) });
+    pending[0]!.resolve(listed(3));
+    await first;
+    const refresh = loader.load(key);
+    pending[1]!.onPage({ pages: 1, total: 2, trains: trains(10, 2) });
+    await settle();
+    expect(loader.rows.map((r) => r.version)).toEqual(['v0', 'v1', 'v2']);
+    pending[1]!.resolve(listed(2));
+    await refresh;
+    expect(loader.rows.map((r) => r.version)).toEqual(['v10', 'v11']);
+  });
+
+  it('ignores the pages and answer of a listing that was superseded', async () => {
+    const loader = new TrainsLoader();
+    const old = loader.load(key);
+    const other = loader.load({ ...key, serviceId: 't' });
+    pending[0]!.onPage({ pages: 1, total: 3, trains: trains(0, 3) });
+    pending[0]!.resolve(listed(3));
+    await old;
+    expect(loader.rows).toEqual([]);
+    pending[1]!.onPage({ pages: 1, total: 1, trains: trains(50, 1) });
+    pending[1]!.resolve(listed(1));
+    await other;
+    expect(loader.rows.map((r) => r.version)).toEqual(['v50']);
+  });
+
+  it('keeps the last good rows and reports the error when a refresh fails', async () => {
+    const loader = new TrainsLoader();
+    const first = loader.load(key);
+    pending[0]!.onPage({ pages: 1, total: 2, trains: trains(0, 2) });
+    pending[0]!.resolve(listed(2));
+    await first;
+    const refresh = loader.load(key);
+    pending[1]!.reject({ code: 'network', message: 'down', hint: '', detail: null, specific: true });
+    await refresh;
+    expect(loader.rows.length).toBe(2);
+    expect(loader.error?.code).toBe('network');
+    expect(loader.loading).toBe(false);
+  });
+});
