@@ -2,14 +2,15 @@
 //! maps errors; the logic lives in the `aitems` crate.
 
 use aitems::profiles::ProfileSettings;
-use aitems::{Client, Credentials, Endpoint, Progress, Service, Train};
+use aitems::{Client, Credentials, Endpoint, Service};
 use tauri::ipc::{Channel, InvokeResponseBody};
 use tauri::State;
 
 use crate::demo::DEMO_PROFILE;
 use crate::error::{CommandError, CommandResult};
+use crate::pages::PageSender;
 use crate::state::{blocking, AppState};
-use crate::views::{AppInfo, ConnectionCheck, ProfileInput, ProfileView, TrainsListed, TrainsPage};
+use crate::views::{AppInfo, ConnectionCheck, ProfileInput, ProfileView, TrainsListed};
 
 /// Version and start-up flags.
 #[tauri::command]
@@ -159,9 +160,13 @@ pub async fn list_trains(
     recent: bool,
     on_page: Channel<InvokeResponseBody>,
 ) -> CommandResult<TrainsListed> {
+    let pages = PageSender::new(&on_page);
     let listing = state
-        .trains(&profile, &service_id, recent, page_sender(&on_page))
+        .trains(&profile, &service_id, recent, |progress, trains| {
+            pages.send(progress, trains);
+        })
         .await?;
+    pages.finish()?;
     let changed = state.remember_service(&profile, &service_id).await;
     Ok(TrainsListed {
         fetched_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
@@ -169,26 +174,6 @@ pub async fn list_trains(
         total: listing.trains.len(),
         profile: changed,
     })
-}
-
-/// Sends each page of a listing over `channel` as JSON text (the page is borrowed, and a
-/// channel clones what it is given to own). A page that cannot be sent is logged.
-pub fn page_sender(
-    channel: &Channel<InvokeResponseBody>,
-) -> impl Fn(Progress, &[Train]) + Send + '_ {
-    move |progress, trains| {
-        let page = TrainsPage {
-            pages: progress.pages,
-            total: progress.items,
-            trains,
-        };
-        let sent = serde_json::to_string(&page)
-            .map_err(tauri::Error::from)
-            .and_then(|json| channel.send(InvokeResponseBody::Json(json)));
-        if let Err(e) = sent {
-            tracing::warn!("could not send a page of trainings: {e}");
-        }
-    }
 }
 
 fn settings_of(input: &ProfileInput) -> CommandResult<ProfileSettings> {

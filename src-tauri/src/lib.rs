@@ -7,6 +7,7 @@ pub mod commands;
 pub mod demo;
 pub mod downloads;
 pub mod error;
+pub mod pages;
 pub mod prefetch;
 pub mod state;
 pub mod views;

@@ -8,8 +8,8 @@ use aitems::credentials::{CachedStore, MemoryStore, SecretStore, StoreError};
 use aitems::profiles::ProfileManager;
 use aitems::Credentials;
 use aitems_demo::data::{self, MEDIUM_SERVICE, SMALL_SERVICE};
-use aitems_desk::commands::page_sender;
 use aitems_desk::error::CommandError;
+use aitems_desk::pages::PageSender;
 use aitems_desk::state::AppState;
 use serde_json::{json, Value};
 use tauri::ipc::{Channel, InvokeResponseBody};
@@ -107,12 +107,11 @@ impl Harness {
         let sent = Arc::new(Mutex::new(Vec::new()));
         let channel = record_into(sent.clone());
         let state = self.app.state::<AppState>();
-        tauri::async_runtime::block_on(state.trains(
-            profile,
-            service_id,
-            recent,
-            page_sender(&channel),
-        ))?;
+        let sender = PageSender::new(&channel);
+        tauri::async_runtime::block_on(state.trains(profile, service_id, recent, |p, t| {
+            sender.send(p, t);
+        }))?;
+        sender.finish()?;
         let pages = sent.lock().unwrap().clone();
         Ok(pages)
     }
@@ -169,6 +168,23 @@ impl Drop for Harness {
             );
         }
     }
+}
+
+#[test]
+fn a_page_that_cannot_be_sent_fails_the_listing() {
+    let h = Harness::new();
+    h.demo_endpoint();
+    let refusing = Channel::new(|_| Err(tauri::Error::WebviewNotFound));
+    let sender = PageSender::new(&refusing);
+    let state = h.app.state::<AppState>();
+    tauri::async_runtime::block_on(state.trains("Demo", SMALL_SERVICE, false, |p, t| {
+        sender.send(p, t);
+    }))
+    .expect("the listing itself succeeds");
+    let error = sender
+        .finish()
+        .expect_err("the window did not get every page");
+    assert_eq!(error.code, "internal");
 }
 
 /// A channel whose pages are recorded as JSON values.
@@ -453,10 +469,12 @@ fn two_listings_at_once_keep_their_pages_apart() {
     );
     let (to_medium, to_small) = (record_into(medium.clone()), record_into(small.clone()));
     let state = h.app.state::<AppState>();
+    let (medium_pages, small_pages) = (PageSender::new(&to_medium), PageSender::new(&to_small));
     let (a, b) = tauri::async_runtime::block_on(async {
         tokio::join!(
-            state.trains("Demo", MEDIUM_SERVICE, false, page_sender(&to_medium)),
-            state.trains("Demo", SMALL_SERVICE, false, page_sender(&to_small)),
+            state.trains("Demo", MEDIUM_SERVICE, false, |p, t| medium_pages
+                .send(p, t)),
+            state.trains("Demo", SMALL_SERVICE, false, |p, t| small_pages.send(p, t)),
         )
     });
     a.expect("medium listed");

@@ -140,6 +140,8 @@ test.describe('main screen', () => {
     expect(trains.at(-1)?.args).toMatchObject({ profile: 'Work', serviceId: 'kzblozze40q', recent: true });
     expect(trains.at(-1)?.args.onPage, 'each listing has its own channel').toBeTruthy();
     expect(trains[0]?.args.recent).toBe(false);
+    await toggle.uncheck({ force: true });
+    await expect(page.getByTestId('showing')).toHaveText('Showing 240 of 240');
   });
 
   test('details drawer: fields, hpConfig, raw JSON, copy, Escape', async ({ page, context }) => {

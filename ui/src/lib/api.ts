@@ -46,6 +46,43 @@ export function toAppError(value: unknown): AppError {
   return { code: 'internal', message, hint: '', detail: null, specific: true };
 }
 
+/**
+ * How long a listing's answer may wait for pages still on their way. Large pages come over
+ * the channel by a fetch of their own, so the answer can arrive before the last of them.
+ */
+const LAST_PAGES_WAIT_MS = 30_000;
+
+/** `list_trains`, resolved only once `onPage` has had every page the answer counts. */
+async function listTrains(
+  profile: string,
+  serviceId: string,
+  recent: boolean,
+  onPage: (page: TrainsPage) => void,
+): Promise<TrainsListed> {
+  let received = 0;
+  let expected = Number.POSITIVE_INFINITY;
+  let allIn = () => {};
+  const channel = new Channel<TrainsPage>((page) => {
+    received += 1;
+    onPage(page);
+    if (received >= expected) allIn();
+  });
+  const listed = await call<TrainsListed>('list_trains', { profile, serviceId, recent, onPage: channel });
+  if (received < listed.pages) {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        reject(toAppError(new Error(`Only ${received} of ${listed.pages} pages of trainings reached the window.`)));
+      }, LAST_PAGES_WAIT_MS);
+      expected = listed.pages;
+      allIn = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+  return listed;
+}
+
 async function call<T>(cmd: CommandName, args: Record<string, unknown> = {}): Promise<T> {
   try {
     return await invoke<T>(cmd, args);
@@ -65,8 +102,7 @@ export const api = {
   startDemo: () => call<ProfileView>('start_demo'),
   listServices: (profile: string) => call<Service[]>('list_services', { profile }),
   /** Every training of a service; `onPage` gets each page, in order, as it arrives. */
-  listTrains: (profile: string, serviceId: string, recent: boolean, onPage: (page: TrainsPage) => void) =>
-    call<TrainsListed>('list_trains', { profile, serviceId, recent, onPage: new Channel<TrainsPage>(onPage) }),
+  listTrains,
   /** A file the page saved (the CSV export) has been written, or failed. */
   onDownloadFinished: (handler: (d: DownloadFinished) => void): Promise<UnlistenFn> =>
     listen<DownloadFinished>('download-finished', (event) => handler(event.payload)),

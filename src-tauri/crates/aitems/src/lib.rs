@@ -3,6 +3,7 @@
 //! testable with plain `cargo test`.
 #![deny(unsafe_code)]
 
+pub mod changes;
 pub mod client;
 pub mod credentials;
 pub mod error;

@@ -1,0 +1,58 @@
+//! Sending a listing's pages to the web view over the channel of its call.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use aitems::{Progress, Train};
+use tauri::ipc::{Channel, InvokeResponseBody};
+
+use crate::error::{CommandError, CommandResult};
+use crate::views::TrainsPage;
+
+/// Sends each page as JSON text (the page is borrowed, and a channel clones what it is
+/// given to own) and remembers whether one could not be sent.
+pub struct PageSender<'a> {
+    channel: &'a Channel<InvokeResponseBody>,
+    failed: AtomicBool,
+}
+
+impl<'a> PageSender<'a> {
+    /// A sender over `channel`.
+    pub fn new(channel: &'a Channel<InvokeResponseBody>) -> Self {
+        Self {
+            channel,
+            failed: AtomicBool::new(false),
+        }
+    }
+
+    /// Sends one page and the progress so far.
+    pub fn send(&self, progress: Progress, trains: &[Train]) {
+        let page = TrainsPage {
+            pages: progress.pages,
+            total: progress.items,
+            trains,
+        };
+        let sent = serde_json::to_string(&page)
+            .map_err(tauri::Error::from)
+            .and_then(|json| self.channel.send(InvokeResponseBody::Json(json)));
+        if let Err(e) = sent {
+            tracing::warn!("could not send a page of trainings: {e}");
+            self.failed.store(true, Ordering::Relaxed);
+        }
+    }
+
+    /// Whether every page went out. The page counts the pages it receives against the
+    /// listing's result, so a page that was lost must fail the listing, not leave it
+    /// waiting.
+    ///
+    /// # Errors
+    /// `internal` when a page could not be sent.
+    pub fn finish(&self) -> CommandResult<()> {
+        if self.failed.load(Ordering::Relaxed) {
+            return Err(CommandError::internal(
+                "The trainings could not be passed to the window.",
+                "a page of the listing could not be sent over its channel",
+            ));
+        }
+        Ok(())
+    }
+}
