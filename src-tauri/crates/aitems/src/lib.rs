@@ -3,6 +3,8 @@
 //! testable with plain `cargo test`.
 #![deny(unsafe_code)]
 
+mod atomic_file;
+pub mod cache;
 pub mod changes;
 pub mod client;
 pub mod credentials;

@@ -1,11 +1,12 @@
 //! The settings file (`settings.json`): read, validated, and written atomically.
 
 use super::{Profile, ProfileSettings};
+use crate::atomic_file::write_atomically;
 use crate::credentials::StoreError;
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
-use std::io::{ErrorKind, Write};
+use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
 /// The settings file name inside the config directory.
@@ -140,25 +141,10 @@ impl SettingsFile {
         if self.fail_saves.load(std::sync::atomic::Ordering::SeqCst) {
             return Err(self.io(&std::io::Error::other("simulated write failure")));
         }
-        let dir = match self.path.parent() {
-            Some(dir) if !dir.as_os_str().is_empty() => dir,
-            _ => Path::new("."),
-        };
-        std::fs::create_dir_all(dir).map_err(|e| self.io(&e))?;
         let mut json = serde_json::to_vec_pretty(doc)
             .map_err(|e| self.io(&std::io::Error::other(e.to_string())))?;
         json.push(b'\n');
-        let mut tmp = tempfile::Builder::new()
-            .prefix(".settings-")
-            .suffix(".tmp")
-            .tempfile_in(dir)
-            .map_err(|e| self.io(&e))?;
-        tmp.write_all(&json).map_err(|e| self.io(&e))?;
-        tmp.as_file().sync_all().map_err(|e| self.io(&e))?;
-        // On failure the temporary file is dropped, which deletes it.
-        tmp.persist(&self.path).map_err(|e| self.io(&e.error))?;
-        sync_dir(dir);
-        Ok(())
+        write_atomically(&self.path, &json).map_err(|e| self.io(&e))
     }
 
     fn corrupt(&self, reason: String) -> StoreError {
@@ -174,14 +160,4 @@ impl SettingsFile {
             reason: error.to_string(),
         }
     }
-}
-
-/// Flushes the rename itself to disk (best effort; not possible on Windows).
-fn sync_dir(dir: &Path) {
-    #[cfg(unix)]
-    if let Err(e) = std::fs::File::open(dir).and_then(|d| d.sync_all()) {
-        tracing::debug!("could not sync {}: {e}", dir.display());
-    }
-    #[cfg(not(unix))]
-    let _ = dir;
 }
