@@ -12,4 +12,5 @@ pub const COMMANDS: &[&str] = &[
     "start_demo",
     "list_services",
     "list_trains",
+    "kept_trains",
 ];

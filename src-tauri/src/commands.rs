@@ -10,7 +10,7 @@ use crate::demo::DEMO_PROFILE;
 use crate::error::{CommandError, CommandResult};
 use crate::pages::PageSender;
 use crate::state::{blocking, AppState};
-use crate::views::{AppInfo, ConnectionCheck, ProfileInput, ProfileView, TrainsListed};
+use crate::views::{AppInfo, ConnectionCheck, KeptTrains, ProfileInput, ProfileView, TrainsListed};
 
 /// Version and start-up flags.
 #[tauri::command]
@@ -168,12 +168,37 @@ pub async fn list_trains(
         .await?;
     pages.finish()?;
     let changed = state.remember_service(&profile, &service_id).await;
+    let fetched_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    let (pages, total) = (listing.pages, listing.trains.len());
+    state.offline().keep(
+        &profile,
+        &service_id,
+        recent,
+        fetched_at.clone(),
+        listing.trains,
+    );
     Ok(TrainsListed {
-        fetched_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
-        pages: listing.pages,
-        total: listing.trains.len(),
+        fetched_at,
+        pages,
+        total,
         profile: changed,
     })
+}
+
+/// The last listing kept of a service (see `list_trains`), to show at once while the
+/// fresh one loads, or while AiTEMS cannot be reached. `None` when there is none.
+#[tauri::command]
+pub async fn kept_trains(
+    state: State<'_, AppState>,
+    profile: String,
+    service_id: String,
+    recent: bool,
+) -> CommandResult<Option<KeptTrains>> {
+    let kept = state.offline().last(&profile, &service_id, recent).await;
+    Ok(kept.map(|listing| KeptTrains {
+        fetched_at: listing.fetched_at,
+        trains: listing.trains,
+    }))
 }
 
 fn settings_of(input: &ProfileInput) -> CommandResult<ProfileSettings> {

@@ -7,6 +7,7 @@ pub mod commands;
 pub mod demo;
 pub mod downloads;
 pub mod error;
+pub mod offline;
 pub mod pages;
 pub mod prefetch;
 pub mod state;
@@ -20,7 +21,9 @@ use tauri::{Builder, Runtime};
 
 pub use crate::command_names::COMMANDS;
 use crate::error::CommandError;
+use crate::offline::Offline;
 use crate::state::AppState;
+use aitems::cache::ListingCache;
 
 /// The command-line flag that starts straight into demo mode.
 pub const DEMO_FLAG: &str = "--demo";
@@ -36,11 +39,9 @@ pub fn run() {
     // unlocked then asks once, not on every listing.
     let keychain = CachedStore::new(KeychainStore::new());
     let profiles = ProfileManager::new(Arc::new(keychain)).map_err(CommandError::from);
-    let app = run_app(
-        tauri::Builder::default(),
-        AppState::new(profiles, demo_requested),
-    )
-    .setup(|app| {
+    let offline = Offline::new(aitems::cache::listings_dir().map(ListingCache::new));
+    let state = AppState::new(profiles, demo_requested).with_offline(offline);
+    let app = run_app(tauri::Builder::default(), state).setup(|app| {
         // Runs on while the window opens; the commands take its answers when they are asked.
         drop(AppState::prefetch_at_launch(app.handle()));
         Ok(open_main_window(app.handle())?)
@@ -64,6 +65,7 @@ pub fn run_app<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
             commands::start_demo,
             commands::list_services,
             commands::list_trains,
+            commands::kept_trains,
         ])
 }
 

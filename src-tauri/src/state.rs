@@ -11,6 +11,7 @@ use tauri::{AppHandle, Manager, Runtime};
 
 use crate::demo::{DemoSession, DEMO_PROFILE};
 use crate::error::{CommandError, CommandResult};
+use crate::offline::Offline;
 use crate::prefetch::{LaunchView, Prefetch};
 use crate::views::ProfileView;
 
@@ -20,6 +21,7 @@ pub struct AppState {
     demo: tokio::sync::Mutex<Option<DemoSession>>,
     clients: Mutex<HashMap<String, Client>>,
     prefetch: Prefetch,
+    offline: Offline,
     demo_requested: bool,
 }
 
@@ -31,8 +33,21 @@ impl AppState {
             demo: tokio::sync::Mutex::new(None),
             clients: Mutex::new(HashMap::new()),
             prefetch: Prefetch::default(),
+            offline: Offline::default(),
             demo_requested,
         }
+    }
+
+    /// The same state, keeping the last listings in `offline`.
+    #[must_use]
+    pub fn with_offline(mut self, offline: Offline) -> Self {
+        self.offline = offline;
+        self
+    }
+
+    /// The listings kept for when AiTEMS cannot be reached.
+    pub fn offline(&self) -> &Offline {
+        &self.offline
     }
 
     /// Whether the app was started with `--demo`.

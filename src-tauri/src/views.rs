@@ -76,6 +76,17 @@ pub struct TrainsListed {
     pub profile: Option<ProfileView>,
 }
 
+/// The last listing kept of a service, shown until a fresh one arrives or while AiTEMS
+/// cannot be reached.
+#[derive(Clone, Debug, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct KeptTrains {
+    /// When it was fetched, RFC 3339 in UTC.
+    pub fetched_at: String,
+    /// Its trainings, with the API's own field names.
+    pub trains: Vec<Train>,
+}
+
 /// What the UI needs to know at start.
 #[derive(Clone, Debug, Serialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -4,11 +4,13 @@
 
 use std::sync::{Arc, Mutex};
 
+use aitems::cache::ListingCache;
 use aitems::credentials::{CachedStore, MemoryStore, SecretStore, StoreError};
 use aitems::profiles::ProfileManager;
 use aitems::Credentials;
 use aitems_demo::data::{self, MEDIUM_SERVICE, SMALL_SERVICE};
 use aitems_desk::error::CommandError;
+use aitems_desk::offline::Offline;
 use aitems_desk::pages::PageSender;
 use aitems_desk::state::AppState;
 use serde_json::{json, Value};
@@ -25,6 +27,7 @@ struct Harness {
     app: tauri::App<tauri::test::MockRuntime>,
     replies: Mutex<Vec<String>>,
     _config: tempfile::TempDir,
+    _data: tempfile::TempDir,
 }
 
 impl Harness {
@@ -40,8 +43,11 @@ impl Harness {
     /// The app with its keys in `store`.
     fn with_store(demo_requested: bool, store: Arc<dyn SecretStore>) -> Self {
         let config = tempfile::tempdir().unwrap();
+        let data = tempfile::tempdir().unwrap();
         let profiles = ProfileManager::with_config_dir(config.path(), store);
-        let app = aitems_desk::run_app(mock_builder(), AppState::new(Ok(profiles), demo_requested))
+        let offline = Offline::new(Some(ListingCache::new(data.path())));
+        let state = AppState::new(Ok(profiles), demo_requested).with_offline(offline);
+        let app = aitems_desk::run_app(mock_builder(), state)
             .build(tauri::generate_context!())
             .expect("the app builds with its real configuration");
         let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
@@ -52,6 +58,7 @@ impl Harness {
             app,
             replies: Mutex::new(Vec::new()),
             _config: config,
+            _data: data,
         }
     }
 
@@ -563,5 +570,63 @@ fn every_declared_command_is_registered_and_granted() {
     assert_eq!(
         granted, declared,
         "capabilities/default.json grants exactly the app's commands"
+    );
+}
+
+#[test]
+fn the_last_listing_is_kept_and_outlives_an_outage() {
+    let h = Harness::new();
+    let endpoint = h.demo_endpoint();
+    let kept = |service: &str, recent: bool| {
+        h.ok(
+            "kept_trains",
+            json!({ "profile": "Work", "serviceId": service, "recent": recent }),
+        )
+    };
+    h.ok("save_profile", json!({ "profile": profile_input("Work", &endpoint, aitems_demo::DEMO_SECRET_KEY), "replaces": null }));
+    assert_eq!(kept(SMALL_SERVICE, false), Value::Null, "nothing kept yet");
+    let listed = h.list("Work", SMALL_SERVICE, false);
+
+    // Kept in the background: give the disk a moment.
+    let mut last = Value::Null;
+    for _ in 0..100 {
+        last = kept(SMALL_SERVICE, false);
+        if !last.is_null() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert_eq!(
+        last["trains"],
+        Value::Array(data::trains(SMALL_SERVICE).unwrap())
+    );
+    assert_eq!(last["fetchedAt"], listed["fetchedAt"]);
+    assert_eq!(
+        kept(SMALL_SERVICE, true),
+        Value::Null,
+        "the recent-only listing is another one"
+    );
+
+    // AiTEMS unreachable: the listing fails with what happened, and the kept one is still there.
+    let unreachable = json!({ "name": "Work", "accessKey": "", "secretKey": "", "endpoint": "http://127.0.0.1:9", "defaultService": null });
+    h.ok(
+        "save_profile",
+        json!({ "profile": unreachable, "replaces": "Work" }),
+    );
+    let error = h
+        .call("list_trains", json!({ "profile": "Work", "serviceId": SMALL_SERVICE, "recent": false, "onPage": "__CHANNEL__:1" }))
+        .unwrap_err();
+    assert_eq!(error["code"], "network");
+    assert_eq!(kept(SMALL_SERVICE, false)["trains"], last["trains"]);
+
+    // The demo profile's listings are never kept.
+    h.list("Demo", SMALL_SERVICE, false);
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    assert_eq!(
+        h.ok(
+            "kept_trains",
+            json!({ "profile": "Demo", "serviceId": SMALL_SERVICE, "recent": false })
+        ),
+        Value::Null
     );
 }

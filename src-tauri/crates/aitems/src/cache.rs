@@ -20,6 +20,20 @@ pub const CACHE_FORMAT: u32 = 1;
 /// The largest file written or read (about 100,000 trainings).
 pub const MAX_CACHE_BYTES: u64 = 96 * 1024 * 1024;
 
+/// Moves the folder of kept listings (tests, portable setups).
+pub const DATA_DIR_ENV: &str = "AITEMS_DATA_DIR";
+
+/// Where the app keeps its listings: `AITEMS_DATA_DIR`, else the OS's local data folder
+/// for the app (`~/.local/share/aitemsdesk/listings` on Linux). `None` without a home.
+#[must_use]
+pub fn listings_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os(DATA_DIR_ENV).filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(dir));
+    }
+    directories::ProjectDirs::from("com", "aitems", "AiTEMS Desk")
+        .map(|dirs| dirs.data_local_dir().join("listings"))
+}
+
 /// A listing as it was when it last succeeded.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
