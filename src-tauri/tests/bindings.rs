@@ -16,7 +16,7 @@ use aitems::{ErrorCode, Service, Train};
 use aitems_desk::downloads::DownloadFinished;
 use aitems_desk::error::CommandError;
 use aitems_desk::views::{
-    AppInfo, ConnectionCheck, ProfileInput, ProfileView, TrainsListed, TrainsPage,
+    AppInfo, ConnectionCheck, KeptTrains, ProfileInput, ProfileView, TrainsListed, TrainsPage,
 };
 use aitems_desk::COMMANDS;
 use ts_rs::{Config, TS};
@@ -40,6 +40,7 @@ fn generate() -> BTreeMap<PathBuf, String> {
         ConnectionCheck::export_all(&config),
         DownloadFinished::export_all(&config),
         CommandError::export_all(&config),
+        KeptTrains::export_all(&config),
         ProfileInput::export_all(&config),
         ProfileView::export_all(&config),
         Service::export_all(&config),

@@ -207,6 +207,16 @@ test.describe('main screen', () => {
     await shot(page, '09-refresh-error');
   });
 
+  test('offline: the kept listing shows, marked with its time, under what happened', async ({ page }) => {
+    await page.goto('/?scenario=offline');
+    const banner = page.getByTestId('error-banner');
+    await expect(banner).toContainText('Could not reach AiTEMS: connection refused.');
+    await expect(banner).toContainText('Offline: showing the trainings as of');
+    await expect(page.getByTestId('showing')).toHaveText('Showing 240 of 240');
+    await expect(page.getByTestId('updated')).toContainText('as of');
+    await shot(page, '09b-offline');
+  });
+
   test('empty service explains itself', async ({ page }) => {
     await page.goto('/?scenario=empty');
     await expect(page.getByTestId('empty-state')).toHaveAttribute('data-kind', 'noTrains');

@@ -11,6 +11,7 @@ import {
   type ConnectionCheck,
   type DownloadFinished,
   type ErrorCode,
+  type KeptTrains,
   type ProfileInput,
   type ProfileView,
   type Service,
@@ -103,6 +104,9 @@ export const api = {
   listServices: (profile: string) => call<Service[]>('list_services', { profile }),
   /** Every training of a service; `onPage` gets each page, in order, as it arrives. */
   listTrains,
+  /** The last listing kept of a service, to show while the fresh one loads or AiTEMS is down. */
+  keptTrains: (profile: string, serviceId: string, recent: boolean) =>
+    call<KeptTrains | null>('kept_trains', { profile, serviceId, recent }),
   /** A file the page saved (the CSV export) has been written, or failed. */
   onDownloadFinished: (handler: (d: DownloadFinished) => void): Promise<UnlistenFn> =>
     listen<DownloadFinished>('download-finished', (event) => handler(event.payload)),

@@ -3,7 +3,7 @@ import type { Channel } from '@tauri-apps/api/core';
 import type { AppError, AppInfo, ErrorCode, ProfileInput, ProfileView, TrainsListed, TrainsPage } from '../lib/bindings';
 import { EMPTY_SERVICE, generateTrains, recentOnly, SERVICES } from './data';
 
-export type Scenario = 'default' | 'firstrun' | 'demo' | 'error' | 'refresh-error' | 'empty' | 'big' | 'slow';
+export type Scenario = 'default' | 'firstrun' | 'demo' | 'error' | 'refresh-error' | 'empty' | 'big' | 'slow' | 'offline';
 export type Call = { cmd: string; args: Record<string, unknown> };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -130,6 +130,10 @@ export function createBackend(scenario: Scenario) {
         return SERVICES.map((s) => ({ ...s }));
       case 'list_trains':
         return listTrains(args);
+      case 'kept_trains':
+        // Offline: the listing kept from an earlier run (a day ago) is all there is.
+        if (scenario !== 'offline' || args.recent === true) return null;
+        return { fetchedAt: new Date(Date.now() - 86_400_000).toISOString(), trains: structuredClone(trainsFor(String(args.serviceId))) };
       default:
         fail('internal', `Unknown command ${cmd}`, 'This is a bug in the mock.', null, true);
     }
@@ -146,6 +150,9 @@ export function createBackend(scenario: Scenario) {
         traceId: '7f3c9a2e-41d8-4b6a-a1f0-92c4d8e51b07',
         serverMessage: 'Authentication Failed: Invalid authentication information.',
       });
+    }
+    if (scenario === 'offline') {
+      fail('network', 'Could not reach AiTEMS: connection refused.', 'Check your internet connection, proxy or VPN, and the endpoint address of your profile.', null, true);
     }
     if (scenario === 'refresh-error' && listTrainsCount > 1) {
       fail('service_unavailable', 'AiTEMS is not available right now.', 'Try again in a few minutes. If it lasts, check the NCP service status page.', {

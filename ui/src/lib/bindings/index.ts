@@ -5,6 +5,7 @@ export type { ConnectionCheck } from './ConnectionCheck';
 export type { DownloadFinished } from './DownloadFinished';
 export type { ErrorCode } from './ErrorCode';
 export type { ErrorDetail } from './ErrorDetail';
+export type { KeptTrains } from './KeptTrains';
 export type { ProfileInput } from './ProfileInput';
 export type { ProfileView } from './ProfileView';
 export type { Service } from './Service';

@@ -176,6 +176,8 @@ export const en = {
   'error.retry': 'Retry',
   'error.dismiss': 'Dismiss',
   'error.keptRows': 'Showing the rows from the last successful load.',
+  'error.offlineRows': 'Offline: showing the trainings as of {time}.',
+  'toolbar.asOf': 'as of {time}',
 
 } as const;
 

@@ -178,5 +178,7 @@ export const ko: Dictionary = {
   'error.retry': '다시 시도',
   'error.dismiss': '닫기',
   'error.keptRows': '마지막으로 성공한 목록을 표시하고 있습니다.',
+  'error.offlineRows': '오프라인: {time} 기준 학습 목록을 표시하고 있습니다.',
+  'toolbar.asOf': '{time} 기준',
 
 };

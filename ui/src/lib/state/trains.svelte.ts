@@ -12,9 +12,10 @@ export type LoadProgress = { pages: number; total: number };
 const SHOW_EVERY_MS = 100;
 
 /**
- * Loads trains for one profile + service. A first load fills the table page by page as the
- * pages arrive; a reload of the same service keeps the rows on screen until the new listing
- * is complete, then swaps them at once. The last good rows stay when a reload fails.
+ * Loads trains for one profile + service. A first load shows the listing kept from the last
+ * time at once, if there is one, else fills the table page by page as the pages arrive; a
+ * reload of the same service keeps the rows on screen until the new listing is complete,
+ * then swaps them at once. The last good rows stay when a reload fails.
  */
 export class TrainsLoader {
   rows = $state.raw<TrainRow[]>([]);
@@ -24,6 +25,8 @@ export class TrainsLoader {
   progress = $state.raw<LoadProgress | null>(null);
   error = $state.raw<AppError | null>(null);
   fetchedAt = $state<number | null>(null);
+  /** True while the rows are the kept listing of an earlier run, not yet confirmed fresh. */
+  stale = $state(false);
   key = $state.raw<LoadKey | null>(null);
   /** Counts loads: the pages and the answer of a superseded one are ignored. */
   private generation = 0;
@@ -43,6 +46,7 @@ export class TrainsLoader {
     if (!sameSource) {
       this.rows = [];
       this.loaded = false;
+      this.stale = false;
       this.fetchedAt = null;
       this.error = null;
     }
@@ -50,8 +54,13 @@ export class TrainsLoader {
     const generation = ++this.generation;
     const current = () => generation === this.generation;
     // Rows on screen for this very source stay until the new listing is complete.
-    const fillAsPagesArrive = !this.loaded;
+    let fillAsPagesArrive = !this.loaded;
     const received: TrainRow[] = [];
+    if (fillAsPagesArrive) {
+      void this.showKept(key, () => current() && received.length === 0).then((shown) => {
+        if (shown) fillAsPagesArrive = false;
+      });
+    }
     this.cancelShow();
     this.loading = true;
     this.progress = null;
@@ -66,6 +75,7 @@ export class TrainsLoader {
       this.cancelShow();
       this.rows = received;
       this.loaded = true;
+      this.stale = false;
       this.error = null;
       const fetched = Date.parse(listed.fetchedAt);
       this.fetchedAt = Number.isNaN(fetched) ? Date.now() : fetched;
@@ -80,6 +90,18 @@ export class TrainsLoader {
         this.progress = null;
       }
     }
+  }
+
+  /** Shows the kept listing of `key` while `wanted()` (no fresh page yet); whether it did. */
+  private async showKept(key: LoadKey, wanted: () => boolean): Promise<boolean> {
+    const kept = await api.keptTrains(key.profile, key.serviceId, key.recent).catch(() => null);
+    if (!kept || !wanted()) return false;
+    this.rows = toRows(kept.trains, t);
+    this.loaded = true;
+    this.stale = true;
+    const fetched = Date.parse(kept.fetchedAt);
+    this.fetchedAt = Number.isNaN(fetched) ? null : fetched;
+    return true;
   }
 
   /** Shows the rows received so far: the first page at once, later ones together. */

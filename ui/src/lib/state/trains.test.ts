@@ -1,14 +1,17 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Train, TrainsListed, TrainsPage } from '../bindings';
+import type { KeptTrains, Train, TrainsListed, TrainsPage } from '../bindings';
 
 /** What the next `listTrains` call does: the test sends pages and settles it by hand. */
 type Pending = { onPage: (p: TrainsPage) => void; resolve: (l: TrainsListed) => void; reject: (e: unknown) => void };
 const pending: Pending[] = [];
+/** What `keptTrains` answers: the listing kept from an earlier run, if any. */
+let kept: KeptTrains | null = null;
 
 vi.mock('../api', () => ({
   api: {
     listTrains: (_profile: string, _service: string, _recent: boolean, onPage: (p: TrainsPage) => void) =>
       new Promise<TrainsListed>((resolve, reject) => pending.push({ onPage, resolve, reject })),
+    keptTrains: async () => kept,
   },
 }));
 
@@ -22,6 +25,7 @@ const settle = () => new Promise((r) => setTimeout(r, 0));
 
 afterEach(() => {
   pending.length = 0;
+  kept = null;
   vi.useRealTimers();
 });
 
@@ -88,5 +92,52 @@ describe('TrainsLoader', () => {
     expect(loader.rows.length).toBe(2);
     expect(loader.error?.code).toBe('network');
     expect(loader.loading).toBe(false);
+  });
+
+  it('shows the kept listing at once, then swaps in the fresh one when it is complete', async () => {
+    kept = { fetchedAt: '2026-12-01T05:02:00Z', trains: trains(100, 2) };
+    const loader = new TrainsLoader();
+    const done = loader.load(key);
+    await settle();
+    expect(loader.rows.map((r) => r.version)).toEqual(['v100', 'v101']);
+    expect(loader.stale).toBe(true);
+    expect(loader.fetchedAt).toBe(Date.parse('2026-12-01T05:02:00Z'));
+    pending[0]!.onPage({ pages: 1, total: 1000, trains: trains(0, 1000) });
+    await settle();
+    expect(loader.rows.length, 'no half listing replaces the kept one').toBe(2);
+    pending[0]!.resolve(listed(1000));
+    await done;
+    expect(loader.rows.length).toBe(1000);
+    expect(loader.stale).toBe(false);
+  });
+
+  it('keeps showing the kept listing, still marked as such, when AiTEMS cannot be reached', async () => {
+    kept = { fetchedAt: '2026-12-01T05:02:00Z', trains: trains(100, 2) };
+    const loader = new TrainsLoader();
+    const done = loader.load(key);
+    await settle();
+    pending[0]!.reject({ code: 'network', message: 'down', hint: '', detail: null, specific: true });
+    await done;
+    expect(loader.rows.length).toBe(2);
+    expect(loader.stale).toBe(true);
+    expect(loader.error?.code).toBe('network');
+  });
+
+  it('does not put a kept listing over fresh pages that came first', async () => {
+    let release: (k: KeptTrains) => void = () => {};
+    kept = null;
+    const slowKept = new Promise<KeptTrains>((r) => (release = r));
+    const { api } = await import('../api');
+    const spy = vi.spyOn(api, 'keptTrains').mockReturnValueOnce(slowKept);
+    const loader = new TrainsLoader();
+    const done = loader.load(key);
+    pending[0]!.onPage({ pages: 1, total: 3, trains: trains(0, 3) });
+    release({ fetchedAt: '2026-12-01T05:02:00Z', trains: trains(100, 1) });
+    await settle();
+    expect(loader.rows.map((r) => r.version)).toEqual(['v0', 'v1', 'v2']);
+    expect(loader.stale).toBe(false);
+    pending[0]!.resolve(listed(3));
+    await done;
+    spy.mockRestore();
   });
 });
