@@ -27,6 +27,7 @@ pub const MAIN_WINDOW: &str = "main";
 /// Starts the app with the OS keychain and the standard settings folder.
 pub fn run() {
     prefer_safe_webkit_renderer();
+    aitems::logging::install();
     let demo_requested = std::env::args().any(|arg| arg == DEMO_FLAG);
     let profiles = ProfileManager::new(Arc::new(KeychainStore::new())).map_err(CommandError::from);
     let app = run_app(
