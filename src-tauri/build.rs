@@ -13,6 +13,7 @@ const COMMANDS: &[&str] = &[
     "start_demo",
     "list_services",
     "list_trains",
+    "export_csv",
 ];
 
 /// The page `tauri.conf.json` embeds (`frontendDist`), relative to this crate.

@@ -3,8 +3,8 @@
 
 pub mod commands;
 pub mod demo;
-pub mod downloads;
 pub mod error;
+pub mod export;
 pub mod prefetch;
 pub mod state;
 pub mod views;
@@ -58,11 +58,13 @@ pub fn run_app<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
             commands::start_demo,
             commands::list_services,
             commands::list_trains,
+            export::export_csv,
         ])
 }
 
 /// Opens the main window as `tauri.conf.json` describes it (`create: false` there), with
-/// the download hook that the configuration cannot express.
+/// the download hook that the configuration cannot express: the page downloads nothing
+/// (Export CSV is the `export_csv` command), so every download is refused.
 fn open_main_window<R: Runtime>(app: &tauri::AppHandle<R>) -> tauri::Result<()> {
     let config = app
         .config()
@@ -73,7 +75,7 @@ fn open_main_window<R: Runtime>(app: &tauri::AppHandle<R>) -> tauri::Result<()> 
         .cloned()
         .unwrap_or_default();
     tauri::WebviewWindowBuilder::from_config(app, &config)?
-        .on_download(downloads::on_download)
+        .on_download(|_, _| false)
         .build()?;
     Ok(())
 }

@@ -6,10 +6,11 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
+use aitems::export::TrainColumn;
 use aitems::profiles::ProfileSummary;
 use aitems::{ErrorDetail, Service, Train};
-use aitems_desk::downloads::DownloadFinished;
 use aitems_desk::error::CommandError;
+use aitems_desk::export::ExportedCsv;
 use aitems_desk::views::{AppInfo, ConnectionCheck, ProfileView, TrainList, TrainsProgress};
 use serde_json::{json, Value};
 
@@ -74,10 +75,9 @@ fn boundary_types_match_their_typescript_declarations() {
     );
     assert_matches("ConnectionCheck", &ConnectionCheck { service_count: 1 });
     assert_matches(
-        "DownloadFinished",
-        &DownloadFinished {
-            path: Some("/home/a/Downloads/x.csv".into()),
-            success: true,
+        "ExportedCsv",
+        &ExportedCsv {
+            path: "/home/a/Downloads/x.csv".into(),
         },
     );
     assert_matches("ErrorDetail", &detail());
@@ -139,4 +139,35 @@ fn api_objects_declare_every_documented_field() {
     }))
     .unwrap();
     assert_matches("Service", &service);
+}
+
+#[test]
+fn csv_columns_are_the_ones_the_typescript_union_names() {
+    let path = bindings_dir().join("TrainColumn.ts");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let declared: BTreeSet<String> = text
+        .split('|')
+        .skip(1)
+        .map(|member| {
+            member
+                .trim()
+                .trim_end_matches(';')
+                .trim_matches('\'')
+                .to_owned()
+        })
+        .collect();
+    let columns: BTreeSet<String> = TrainColumn::ALL
+        .iter()
+        .map(|column| {
+            serde_json::to_value(column)
+                .unwrap()
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    assert_eq!(
+        declared, columns,
+        "ui/src/lib/bindings/TrainColumn.ts is out of date"
+    );
 }

@@ -6,10 +6,12 @@ import type {
   AppError,
   AppInfo,
   ConnectionCheck,
-  DownloadFinished,
+  ExportedCsv,
   ProfileInput,
   ProfileSummary,
   Service,
+  Train,
+  TrainColumn,
   TrainList,
   TrainsProgress,
 } from './bindings';
@@ -59,9 +61,9 @@ export const api = {
     call<TrainList>('list_trains', { profile, serviceId, recent, requestId }),
   onTrainsProgress: (handler: (p: TrainsProgress) => void): Promise<UnlistenFn> =>
     listen<TrainsProgress>('trains-progress', (event) => handler(event.payload)),
-  /** A file the page saved (the CSV export) has been written, or failed. */
-  onDownloadFinished: (handler: (d: DownloadFinished) => void): Promise<UnlistenFn> =>
-    listen<DownloadFinished>('download-finished', (event) => handler(event.payload)),
+  /** Saves `trains` (the visible rows, in view order) with `columns` as a new CSV file in Downloads. */
+  exportCsv: (serviceId: string, trains: Train[], columns: TrainColumn[]) =>
+    call<ExportedCsv>('export_csv', { serviceId, trains, columns }),
 };
 
 export type Api = typeof api;

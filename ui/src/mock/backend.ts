@@ -1,6 +1,6 @@
 // A fake backend for browser tests: same command names, arguments and error shapes as the Rust side.
 import { emit } from '@tauri-apps/api/event';
-import type { AppError, AppInfo, ProfileInput, ProfileSummary, TrainList } from '../lib/bindings';
+import type { AppError, AppInfo, ExportedCsv, ProfileInput, ProfileSummary, TrainList } from '../lib/bindings';
 import { EMPTY_SERVICE, generateTrains, recentOnly, SERVICES } from './data';
 
 export type Scenario = 'default' | 'firstrun' | 'demo' | 'error' | 'refresh-error' | 'empty' | 'big' | 'slow';
@@ -130,6 +130,8 @@ export function createBackend(scenario: Scenario) {
         return SERVICES.map((s) => ({ ...s }));
       case 'list_trains':
         return listTrains(args);
+      case 'export_csv':
+        return exportCsv(args);
       default:
         fail('internal', `Unknown command ${cmd}`, 'This is a bug in the mock.');
     }
@@ -173,6 +175,16 @@ export function createBackend(scenario: Scenario) {
     else profile.recentServices = [serviceId, ...profile.recentServices.filter((s) => s !== serviceId)];
     profile.recentServices = profile.recentServices.slice(0, 5);
     return { trains: structuredClone(trains), fetchedAt: new Date().toISOString(), pages };
+  }
+
+  // As the Rust side names the file (export.rs): a new name each time, never over the last one.
+  let exports = 0;
+  function exportCsv(args: Record<string, unknown>): ExportedCsv {
+    const serviceId = String(args.serviceId ?? '');
+    if (!/^[A-Za-z0-9_-]{1,64}$/.test(serviceId)) fail('invalid_input', 'Not a service id.', 'Check the service ID.');
+    const copy = exports > 0 ? ` (${exports})` : '';
+    exports += 1;
+    return { path: `/home/analyst/Downloads/aitems-${serviceId}-202603041639${copy}.csv` };
   }
 
   return { calls, handle };

@@ -1,11 +1,12 @@
 export type { AppError } from './AppError';
 export type { AppInfo } from './AppInfo';
 export type { ConnectionCheck } from './ConnectionCheck';
-export type { DownloadFinished } from './DownloadFinished';
 export type { ErrorDetail } from './ErrorDetail';
+export type { ExportedCsv } from './ExportedCsv';
 export type { ProfileInput } from './ProfileInput';
 export type { ProfileSummary } from './ProfileSummary';
 export type { Service } from './Service';
 export type { Train } from './Train';
+export type { TrainColumn } from './TrainColumn';
 export type { TrainList } from './TrainList';
 export type { TrainsProgress } from './TrainsProgress';

@@ -1,2 +1,2 @@
 // Mirrors the Rust type of the same name; src-tauri/tests/bindings.rs fails when they drift.
-export type DownloadFinished = { path: string | null; success: boolean };
+export type ExportedCsv = { path: string };
