@@ -3,7 +3,7 @@
 
 mod changes;
 
-use super::settings::SettingsFile;
+use super::settings::{SettingsDoc, SettingsFile};
 use super::{config_dir, validate_profile_name, Profile, ProfileSummary};
 use crate::credentials::{SecretStore, StoreError};
 use crate::Credentials;
@@ -130,14 +130,20 @@ impl ProfileManager {
     /// [`StoreError::MissingKeys`] when it exists but its keychain entry does not,
     /// [`StoreError::KeychainUnavailable`], invalid name, or settings errors.
     pub fn credentials(&self, name: &str) -> Result<Credentials, StoreError> {
+        let (name, _) = self.load_with(name)?;
+        self.store
+            .get(&name)?
+            .ok_or(StoreError::MissingKeys { profile: name })
+    }
+
+    /// The settings file, read afresh, with `name` checked and found in it.
+    fn load_with(&self, name: &str) -> Result<(String, SettingsDoc), StoreError> {
         let name = validate_profile_name(name)?;
         let doc = self.file.load()?;
         if !doc.profiles.contains_key(&name) {
             return Err(not_found(&name));
         }
-        self.store
-            .get(&name)?
-            .ok_or(StoreError::MissingKeys { profile: name })
+        Ok((name, doc))
     }
 
     fn lock(&self) -> MutexGuard<'_, ()> {

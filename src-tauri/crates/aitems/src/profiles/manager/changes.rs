@@ -84,10 +84,7 @@ impl ProfileManager {
         let old = validate_profile_name(old)?;
         let new = validate_profile_name(new)?;
         let _guard = self.lock();
-        let mut doc = self.file.load()?;
-        if !doc.profiles.contains_key(&old) {
-            return Err(not_found(&old));
-        }
+        let (old, mut doc) = self.load_with(&old)?;
         if old == new {
             return Ok(());
         }
@@ -117,12 +114,8 @@ impl ProfileManager {
     /// # Errors
     /// [`StoreError::ProfileNotFound`], invalid name, keychain or settings errors.
     pub fn remove(&self, name: &str) -> Result<(), StoreError> {
-        let name = validate_profile_name(name)?;
         let _guard = self.lock();
-        let mut doc = self.file.load()?;
-        if !doc.profiles.contains_key(&name) {
-            return Err(not_found(&name));
-        }
+        let (name, mut doc) = self.load_with(name)?;
         let previous = self.current_keys(&name)?;
         self.store.delete(&name)?;
         doc.profiles.shift_remove(&name);
@@ -146,12 +139,8 @@ impl ProfileManager {
     /// # Errors
     /// [`StoreError::ProfileNotFound`], invalid name, or settings errors.
     pub fn set_default(&self, name: &str) -> Result<(), StoreError> {
-        let name = validate_profile_name(name)?;
         let _guard = self.lock();
-        let mut doc = self.file.load()?;
-        if !doc.profiles.contains_key(&name) {
-            return Err(not_found(&name));
-        }
+        let (name, mut doc) = self.load_with(name)?;
         doc.default_profile = Some(name);
         self.file.save(&doc)
     }
