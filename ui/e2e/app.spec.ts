@@ -282,6 +282,16 @@ test.describe('main screen', () => {
     expect(args.trains.slice(0, versions.length).map((t) => t.version)).toEqual(versions);
     await shot(page, '16-exported');
   });
+
+  test('a failed export says what to do', async ({ page }) => {
+    await openMain(page, 'export-error');
+    await page.getByTestId('export').click();
+    const notice = page.getByTestId('export-notice');
+    await expect(notice).toContainText('The CSV file could not be saved. Check that your Downloads folder exists');
+    await expect(page.getByTestId('export-path')).toHaveCount(0);
+    await notice.getByRole('button').click();
+    await expect(notice).toHaveCount(0);
+  });
 });
 
 test.describe('Korean', () => {

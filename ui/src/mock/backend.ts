@@ -3,7 +3,7 @@ import { emit } from '@tauri-apps/api/event';
 import type { AppError, AppInfo, ExportedCsv, ProfileInput, ProfileSummary, TrainList } from '../lib/bindings';
 import { EMPTY_SERVICE, generateTrains, recentOnly, SERVICES } from './data';
 
-export type Scenario = 'default' | 'firstrun' | 'demo' | 'error' | 'refresh-error' | 'empty' | 'big' | 'slow';
+export type Scenario = 'default' | 'firstrun' | 'demo' | 'error' | 'refresh-error' | 'empty' | 'big' | 'slow' | 'export-error';
 export type Call = { cmd: string; args: Record<string, unknown> };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -182,6 +182,9 @@ export function createBackend(scenario: Scenario) {
   function exportCsv(args: Record<string, unknown>): ExportedCsv {
     const serviceId = String(args.serviceId ?? '');
     if (!/^[A-Za-z0-9_-]{1,64}$/.test(serviceId)) fail('invalid_input', 'Not a service id.', 'Check the service ID.');
+    if (scenario === 'export-error') {
+      fail('export_failed', 'The CSV file could not be saved in /home/analyst/Downloads.', 'Check that the folder exists and has free space, then export again.');
+    }
     const copy = exports > 0 ? ` (${exports})` : '';
     exports += 1;
     return { path: `/home/analyst/Downloads/aitems-${serviceId}-202603041639${copy}.csv` };
