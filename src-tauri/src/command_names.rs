@@ -13,4 +13,5 @@ pub const COMMANDS: &[&str] = &[
     "list_services",
     "list_trains",
     "kept_trains",
+    "export_csv",
 ];

@@ -5,8 +5,8 @@
 mod command_names;
 pub mod commands;
 pub mod demo;
-pub mod downloads;
 pub mod error;
+pub mod export;
 pub mod offline;
 pub mod pages;
 pub mod prefetch;
@@ -34,6 +34,7 @@ pub const MAIN_WINDOW: &str = "main";
 /// Starts the app with the OS keychain and the standard settings folder.
 pub fn run() {
     prefer_safe_webkit_renderer();
+    aitems::logging::install();
     let demo_requested = std::env::args().any(|arg| arg == DEMO_FLAG);
     // Keys are read from the keychain once per profile and run: a keychain that asks to be
     // unlocked then asks once, not on every listing.
@@ -66,11 +67,13 @@ pub fn run_app<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
             commands::list_services,
             commands::list_trains,
             commands::kept_trains,
+            export::export_csv,
         ])
 }
 
 /// Opens the main window as `tauri.conf.json` describes it (`create: false` there), with
-/// the download hook that the configuration cannot express.
+/// the download hook that the configuration cannot express: the page downloads nothing
+/// (Export CSV is the `export_csv` command), so every download is refused.
 fn open_main_window<R: Runtime>(app: &tauri::AppHandle<R>) -> tauri::Result<()> {
     let config = app
         .config()
@@ -81,7 +84,7 @@ fn open_main_window<R: Runtime>(app: &tauri::AppHandle<R>) -> tauri::Result<()> 
         .cloned()
         .unwrap_or_default();
     tauri::WebviewWindowBuilder::from_config(app, &config)?
-        .on_download(downloads::on_download)
+        .on_download(|_, _| false)
         .build()?;
     Ok(())
 }

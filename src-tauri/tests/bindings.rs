@@ -11,10 +11,11 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+use aitems::export::TrainColumn;
 use aitems::model::{ServiceStatus, TrainStatus, TrainType};
 use aitems::{ErrorCode, Service, Train};
-use aitems_desk::downloads::DownloadFinished;
 use aitems_desk::error::CommandError;
+use aitems_desk::export::ExportedCsv;
 use aitems_desk::views::{
     AppInfo, ConnectionCheck, KeptTrains, ProfileInput, ProfileView, TrainsListed, TrainsPage,
 };
@@ -38,13 +39,14 @@ fn generate() -> BTreeMap<PathBuf, String> {
     let exported = [
         AppInfo::export_all(&config),
         ConnectionCheck::export_all(&config),
-        DownloadFinished::export_all(&config),
+        ExportedCsv::export_all(&config),
         CommandError::export_all(&config),
         KeptTrains::export_all(&config),
         ProfileInput::export_all(&config),
         ProfileView::export_all(&config),
         Service::export_all(&config),
         Train::export_all(&config),
+        TrainColumn::export_all(&config),
         TrainsListed::export_all(&config),
         TrainsPage::export_all(&config),
     ];

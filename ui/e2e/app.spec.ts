@@ -292,16 +292,36 @@ test.describe('main screen', () => {
     await expect(page.getByRole('heading', { name: 'Welcome to AiTEMS Desk' })).toBeVisible();
   });
 
-  test('export CSV downloads the visible rows', async ({ page }) => {
+  test('export CSV sends the visible rows and columns and says where the file went', async ({ page }) => {
     await openMain(page);
     await page.getByLabel('Filter', { exact: true }).fill('weekly');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export').click()]);
-    expect(download.suggestedFilename()).toMatch(/^aitems-kzblozze40q-\d+\.csv$/);
-    const path = await download.path();
-    const { readFileSync } = await import('node:fs');
-    const lines = readFileSync(path, 'utf8').trim().split('\r\n');
+    await page.getByTestId('export').click();
+    await expect(page.getByTestId('export-path')).toHaveText(/^\/home\/analyst\/Downloads\/aitems-kzblozze40q-\d{12}\.csv$/);
     const shown = Number((await page.getByTestId('showing').textContent())!.match(/Showing (\d+)/)![1]);
-    expect(lines.length).toBe(shown + 1);
+    const call = (await mockCalls(page)).find((c) => c.cmd === 'export_csv');
+    const args = call?.args as { serviceId: string; trains: { version: string }[]; columns: string[] };
+    expect(args.serviceId).toBe('kzblozze40q');
+    expect(args.columns).toEqual(['type', 'version', 'status', 'description', 'createdDate', 'nextUpdateDate', 'inference', 'hpConfig']);
+    expect(args.trains).toHaveLength(shown);
+    const versions = await bodyRows(page).evaluateAll((rows) =>
+      rows
+        .map((r) => ({ at: Number(r.getAttribute('aria-rowindex')), version: r.getAttribute('data-version') }))
+        .sort((a, b) => a.at - b.at)
+        .map((r) => r.version),
+    );
+    expect(versions.length).toBeGreaterThan(1);
+    expect(args.trains.slice(0, versions.length).map((t) => t.version)).toEqual(versions);
+    await shot(page, '16-exported');
+  });
+
+  test('a failed export says what to do', async ({ page }) => {
+    await openMain(page, 'export-error');
+    await page.getByTestId('export').click();
+    const notice = page.getByTestId('export-notice');
+    await expect(notice).toContainText('The CSV file could not be saved. Check that your Downloads folder exists');
+    await expect(page.getByTestId('export-path')).toHaveCount(0);
+    await notice.getByRole('button').click();
+    await expect(notice).toHaveCount(0);
   });
 });
 

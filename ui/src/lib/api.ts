@@ -2,19 +2,20 @@
 // so browser tests can swap the backend with `mockIPC` and nothing else imports @tauri-apps/*.
 // Command names, arguments and results are the generated bindings of the Rust commands.
 import { Channel, invoke } from '@tauri-apps/api/core';
-import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import {
   ERROR_CODES,
   type AppError,
   type AppInfo,
   type CommandName,
   type ConnectionCheck,
-  type DownloadFinished,
   type ErrorCode,
+  type ExportedCsv,
   type KeptTrains,
   type ProfileInput,
   type ProfileView,
   type Service,
+  type Train,
+  type TrainColumn,
   type TrainsListed,
   type TrainsPage,
 } from './bindings';
@@ -107,9 +108,9 @@ export const api = {
   /** The last listing kept of a service, to show while the fresh one loads or AiTEMS is down. */
   keptTrains: (profile: string, serviceId: string, recent: boolean) =>
     call<KeptTrains | null>('kept_trains', { profile, serviceId, recent }),
-  /** A file the page saved (the CSV export) has been written, or failed. */
-  onDownloadFinished: (handler: (d: DownloadFinished) => void): Promise<UnlistenFn> =>
-    listen<DownloadFinished>('download-finished', (event) => handler(event.payload)),
+  /** Saves `trains` (the visible rows, in view order) with `columns` as a new CSV file in Downloads. */
+  exportCsv: (serviceId: string, trains: Train[], columns: TrainColumn[]) =>
+    call<ExportedCsv>('export_csv', { serviceId, trains, columns }),
 };
 
 export type Api = typeof api;

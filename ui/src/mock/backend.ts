@@ -1,9 +1,9 @@
 // A fake backend for browser tests: same command names, arguments, error shapes and texts as the Rust side.
 import type { Channel } from '@tauri-apps/api/core';
-import type { AppError, AppInfo, ErrorCode, ProfileInput, ProfileView, TrainsListed, TrainsPage } from '../lib/bindings';
+import type { AppError, AppInfo, ErrorCode, ExportedCsv, ProfileInput, ProfileView, TrainsListed, TrainsPage } from '../lib/bindings';
 import { EMPTY_SERVICE, generateTrains, recentOnly, SERVICES } from './data';
 
-export type Scenario = 'default' | 'firstrun' | 'demo' | 'error' | 'refresh-error' | 'empty' | 'big' | 'slow' | 'offline';
+export type Scenario = 'default' | 'firstrun' | 'demo' | 'error' | 'refresh-error' | 'empty' | 'big' | 'slow' | 'offline' | 'export-error';
 export type Call = { cmd: string; args: Record<string, unknown> };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -134,6 +134,8 @@ export function createBackend(scenario: Scenario) {
         // Offline: the listing kept from an earlier run (a day ago) is all there is.
         if (scenario !== 'offline' || args.recent === true) return null;
         return { fetchedAt: new Date(Date.now() - 86_400_000).toISOString(), trains: structuredClone(trainsFor(String(args.serviceId))) };
+      case 'export_csv':
+        return exportCsv(args);
       default:
         fail('internal', `Unknown command ${cmd}`, 'This is a bug in the mock.', null, true);
     }
@@ -184,6 +186,19 @@ export function createBackend(scenario: Scenario) {
     profile.recentServices = [serviceId, ...profile.recentServices.filter((s) => s !== serviceId)].slice(0, 5);
     const changed = !profile.isDemo && before !== serviceId;
     return { fetchedAt: new Date().toISOString(), pages, total: trains.length, profile: changed ? summary(profile) : null };
+  }
+
+  // As the Rust side names the file (export.rs): a new name each time, never over the last one.
+  let exports = 0;
+  function exportCsv(args: Record<string, unknown>): ExportedCsv {
+    const serviceId = String(args.serviceId ?? '');
+    if (!/^[A-Za-z0-9_-]{1,64}$/.test(serviceId)) fail('invalid_input', 'Not a service id.', 'Check the service ID.', null, true);
+    if (scenario === 'export-error') {
+      fail('export_failed', 'The CSV file could not be saved in /home/analyst/Downloads.', 'Check that the folder exists and has free space, then export again.', null, true);
+    }
+    const copy = exports > 0 ? ` (${exports})` : '';
+    exports += 1;
+    return { path: `/home/analyst/Downloads/aitems-${serviceId}-202603041639${copy}.csv` };
   }
 
   return { calls, handle };

@@ -8,7 +8,7 @@ declare global {
   }
 }
 
-const SCENARIOS: Scenario[] = ['default', 'firstrun', 'demo', 'error', 'refresh-error', 'empty', 'big', 'slow', 'offline'];
+const SCENARIOS: Scenario[] = ['default', 'firstrun', 'demo', 'error', 'refresh-error', 'empty', 'big', 'slow', 'offline', 'export-error'];
 
 export function installMock(): void {
   const asked = new URLSearchParams(window.location.search).get('scenario') ?? 'default';

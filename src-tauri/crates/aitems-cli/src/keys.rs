@@ -41,6 +41,12 @@ pub fn from_env() -> Result<Option<Credentials>, Failure> {
 pub fn resolve(args: &ConnectionArgs) -> Result<Connection, Failure> {
     let given_endpoint = args.endpoint.as_deref().map(Endpoint::parse).transpose()?;
     if let Some(credentials) = from_env()? {
+        if let Some(name) = &args.profile {
+            tracing::warn!(
+                "{ACCESS_KEY_VAR} and {SECRET_KEY_VAR} are set: using them, not the keys of \
+                 profile \"{name}\" (unset both to use the profile)"
+            );
+        }
         return Ok(Connection {
             credentials,
             endpoint: given_endpoint.unwrap_or_default(),

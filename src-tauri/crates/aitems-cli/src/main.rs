@@ -19,6 +19,7 @@ use args::{Cli, Command, ConnectionArgs, TrainsArgs};
 use failure::Failure;
 
 fn main() -> ExitCode {
+    aitems::logging::install();
     let cli = Cli::parse();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -96,11 +97,20 @@ async fn trains(args: TrainsArgs) -> Result<(), Failure> {
     Ok(out.flush()?)
 }
 
-/// Puts `service` first in the profile's recent services; failures are ignored, as
+/// Puts `service` first in the profile's recent services; a failure is only logged, as
 /// the listing itself succeeded.
 fn remember(profile: &str, service: &str) {
-    if let Ok(profiles) = profile::manager() {
-        let _ = profiles.remember_service(profile, service);
+    let outcome = profile::manager().and_then(|profiles| {
+        profiles
+            .remember_service(profile, service)
+            .map_err(Failure::from)
+    });
+    if let Err(failure) = outcome {
+        tracing::warn!(
+            code = failure.code,
+            "could not remember the service: {}",
+            failure.message
+        );
     }
 }
 

@@ -2,6 +2,7 @@
 
 use std::io::Write;
 
+use aitems::export::TrainColumn;
 use aitems::profiles::ProfileSummary;
 use aitems::{Service, Train};
 use comfy_table::{presets::UTF8_BORDERS_ONLY, ContentArrangement, Table};
@@ -12,7 +13,7 @@ use crate::args::{Format, ListFormat};
 pub fn trains(out: &mut impl Write, trains: &[Train], format: Format) -> std::io::Result<()> {
     match format {
         Format::Json => json(out, trains),
-        Format::Csv => aitems::export::write_trains_csv(trains, out),
+        Format::Csv => aitems::export::write_trains_csv(trains, &TrainColumn::ALL, out),
         Format::Table => {
             let header = [
                 "TYPE",

@@ -10,6 +10,8 @@ pub mod client;
 pub mod credentials;
 pub mod error;
 pub mod export;
+#[cfg(feature = "logging")]
+pub mod logging;
 pub mod model;
 pub mod profiles;
 pub mod secret;

@@ -15,7 +15,7 @@
 
 use aitems::client::check_service_id;
 use aitems::error::ServerError;
-use aitems::export::write_trains_csv;
+use aitems::export::{write_trains_csv, TrainColumn};
 use aitems::model::TrainsPage;
 use aitems::sign::{signature_v2, verify_signature_v2};
 use aitems::{ApiDateTime, SecretString, Train};
@@ -411,7 +411,7 @@ proptest! {
             .filter_map(|value| serde_json::from_value(value).ok())
             .collect();
         let mut out = Vec::new();
-        write_trains_csv(&trains, &mut out).unwrap();
+        write_trains_csv(&trains, &TrainColumn::ALL, &mut out).unwrap();
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .from_reader(out.as_slice());

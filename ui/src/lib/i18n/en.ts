@@ -72,7 +72,6 @@ export const en = {
   'toolbar.export': 'Export CSV',
   'toolbar.exportTitle': 'Save the visible rows (filtered and sorted) as a CSV file',
   'export.savedTo': 'CSV saved to',
-  'export.savedToDownloads': 'CSV saved to your Downloads folder.',
   'export.failed': 'The CSV file could not be saved. Check that your Downloads folder exists and has free space, then export again.',
 
   'col.type': 'Type',

@@ -78,6 +78,10 @@ export const koErrors: Record<ErrorCode, { message: string; hint: string }> = {
     message: '설정을 저장할 수 없습니다.',
     hint: '디스크 공간과 홈 폴더의 쓰기 권한을 확인하세요.',
   },
+  export_failed: {
+    message: 'CSV 파일을 저장할 수 없습니다.',
+    hint: '폴더가 있는지, 디스크에 빈 공간이 있는지 확인한 다음 다시 내보내세요.',
+  },
   internal: {
     message: '예기치 않은 오류가 발생했습니다.',
     hint: '다시 시도하세요. 계속되면 아래 자세한 정보를 지원팀에 보내 주세요.',

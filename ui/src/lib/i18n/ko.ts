@@ -74,7 +74,6 @@ export const ko: Dictionary = {
   'toolbar.export': 'CSV 내보내기',
   'toolbar.exportTitle': '보이는 행(필터·정렬 적용)을 CSV 파일로 저장',
   'export.savedTo': 'CSV 저장 위치:',
-  'export.savedToDownloads': 'CSV를 다운로드 폴더에 저장했습니다.',
   'export.failed': 'CSV 파일을 저장하지 못했습니다. 다운로드 폴더가 있는지, 여유 공간이 있는지 확인한 뒤 다시 내보내세요.',
 
   'col.type': '유형',

@@ -1,4 +1,5 @@
 import type { ColumnDef, FilterFn, Row, SortingState } from '@tanstack/table-core';
+import type { TrainColumn } from '../bindings';
 import type { MessageKey } from '../i18n';
 import { matchesQuery, matchesSet, normalizeQuery } from './filter';
 import type { FilterSpec } from './filterModel';
@@ -26,6 +27,23 @@ export const COLUMN_LABEL: Record<ColumnId, MessageKey> = {
   inference: 'col.inference',
   hpo: 'col.hpo',
 };
+
+/** The CSV export's column for each table column: the API field; `hpo` is every `hpConfig` option. */
+const CSV_COLUMN: Record<ColumnId, TrainColumn> = {
+  type: 'type',
+  version: 'version',
+  status: 'status',
+  description: 'description',
+  createdDate: 'createdDate',
+  nextUpdateDate: 'nextUpdateDate',
+  inference: 'inference',
+  hpo: 'hpConfig',
+};
+
+/** What Export CSV writes for these table columns (ids of the visible ones, in order). */
+export function csvColumns(ids: readonly string[]): TrainColumn[] {
+  return ids.filter((id): id is ColumnId => Object.hasOwn(CSV_COLUMN, id)).map((id) => CSV_COLUMN[id]);
+}
 
 /** Default order: newest first. */
 export const DEFAULT_SORTING: SortingState = [{ id: 'createdDate', desc: true }];

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createTable, getCoreRowModel, type SortingState } from '@tanstack/table-core';
 import type { Train } from '../bindings';
 import { makeTranslate } from '../i18n';
-import { columns, haystackFilter, trainFilterSpec } from './columns';
-import { buildCsv, csvField } from './csv';
+import { COLUMN_IDS, columns, csvColumns, haystackFilter, trainFilterSpec } from './columns';
 import { displayDate, formatAbsolute, formatLocal, parseApiDate, relativeTime, setLocalTimeZone, zoneLabel } from './dates';
 import { highlightSegments, matchesQuery, normalizeQuery } from './filter';
 import { fastFilteredRowModel } from './filterModel';
@@ -13,7 +12,6 @@ import { rankSortedRowModel } from './sortModel';
 import { statusLabel, statusTone } from './status';
 import { TRAIN_STATUSES } from '../bindings';
 import { typeLabel } from './trainType';
-import { trainCsvColumns } from './trainCsv';
 
 const t = makeTranslate('en');
 const tk = makeTranslate('ko');
@@ -187,22 +185,11 @@ describe('filter', () => {
   });
 });
 
-describe('CSV', () => {
-  it('quotes fields that need it', () => {
-    expect(csvField('plain')).toBe('plain');
-    expect(csvField('a,b')).toBe('"a,b"');
-    expect(csvField('say "hi"')).toBe('"say ""hi"""');
-    expect(csvField('two\nlines')).toBe('"two\nlines"');
-    expect(csvField('=SUM(A1)')).toBe("'=SUM(A1)");
-    expect(csvField('-12.5')).toBe('-12.5');
-    expect(csvField(undefined)).toBe('');
-  });
-  it('builds the train CSV with BOM and CRLF', () => {
-    const csv = buildCsv(rows.slice(0, 2), trainCsvColumns(t));
-    expect(csv.startsWith('\uFEFFType,type,Version,Status,status,Description')).toBe(true);
-    const lines = csv.slice(1).split('\r\n');
-    expect(lines).toHaveLength(4);
-    expect(lines[1]).toBe('Popular items,pop,aaaaaaaaaa1,Ready,ready,Weekly run,2026-03-01T10:00:00.000,,true,Off,"{""is_enabled"":false}"');
-    expect(lines[2]).toContain('신상품 연관 추천');
+describe('CSV columns', () => {
+  it('asks the export for the API fields of the visible columns, in their order', () => {
+    expect(csvColumns(['version', 'status', 'hpo', 'createdDate'])).toEqual(['version', 'status', 'hpConfig', 'createdDate']);
+    // Every table column: the API field of the same name, and `hpConfig` for the HPO column.
+    expect(csvColumns(columns.map((c) => c.id!))).toEqual(COLUMN_IDS.map((id) => (id === 'hpo' ? 'hpConfig' : id)));
+    expect(csvColumns(['version', 'nosuch'])).toEqual(['version']);
   });
 });

@@ -72,24 +72,31 @@ fn keys_saved_by_one_process_are_used_by_the_next() {
     let trains = cli.run(&["trains", "--format", "json"]).expect(0);
     assert_eq!(trains.json(), demo_trains(SMALL_SERVICE));
     cli.run(&["services", "--profile", &name]).expect(0);
-    // Environment keys win over the profile when both are set.
-    cli.run_full(
-        &[
-            "trains",
-            "--profile",
-            &name,
-            "--endpoint",
-            &url,
-            "--service",
-            SMALL_SERVICE,
-        ],
-        &[
-            ("NCLOUD_ACCESS_KEY", DEMO_ACCESS_KEY),
-            ("NCLOUD_SECRET_KEY", "a-wrong-secret"),
-        ],
-        None,
-    )
-    .expect_failure(3);
+    // Environment keys win over the profile when both are set, with a warning first.
+    let run = cli
+        .run_full(
+            &[
+                "trains",
+                "--profile",
+                &name,
+                "--endpoint",
+                &url,
+                "--service",
+                SMALL_SERVICE,
+            ],
+            &[
+                ("NCLOUD_ACCESS_KEY", DEMO_ACCESS_KEY),
+                ("NCLOUD_SECRET_KEY", "a-wrong-secret"),
+            ],
+            None,
+        )
+        .expect(3);
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    assert!(
+        lines[0].contains("WARN") && lines[0].contains("using them, not the keys of profile"),
+        "{run:#?}"
+    );
+    assert!(lines[1].starts_with("error: "), "{run:#?}");
 
     // 4. Remove: the profile and its keychain item are gone.
     cli.run(&["profile", "remove", &name]).expect(0);

@@ -28,6 +28,44 @@ fn noisy(cli: Cli) -> Cli {
     cli.env("RUST_LOG", "trace").env("RUST_BACKTRACE", "1")
 }
 
+/// A warning reaches stderr by default (and with every level switched on), and no key
+/// comes with it: the keys in the environment override `--profile`, which is worth a
+/// warning that names both variables.
+#[test]
+fn warnings_reach_stderr_without_the_keys() {
+    let demo = Demo::start();
+    let url = demo.url();
+    let args = [
+        "trains",
+        "--service",
+        SMALL_SERVICE,
+        "--endpoint",
+        &url,
+        "--profile",
+        "elsewhere",
+        "--format",
+        "json",
+    ];
+    let quiet = Cli::new();
+    let mut runs = vec![];
+    for cli in [&quiet, &noisy(Cli::new())] {
+        let run = cli.run_env_keys(&args).expect(0);
+        let warning = run
+            .stderr
+            .lines()
+            .find(|line| line.contains("WARN") && line.contains("\"elsewhere\""))
+            .unwrap_or_else(|| panic!("no warning on stderr: {run:#?}"));
+        assert!(warning.contains("NCLOUD_SECRET_KEY"), "{warning}");
+        runs.push(run);
+    }
+    let without_profile = quiet
+        .run_env_keys(&["trains", "--service", SMALL_SERVICE, "--endpoint", &url])
+        .expect(0);
+    assert_eq!(without_profile.stderr, "", "nothing to warn about");
+    runs.push(without_profile);
+    assert_clean(&runs, &quiet);
+}
+
 #[test]
 fn env_keys_never_show() {
     let demo = Demo::start();

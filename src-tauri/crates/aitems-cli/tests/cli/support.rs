@@ -97,7 +97,7 @@ impl Run {
 }
 
 /// The `aitems` binary with its own config folder and nothing inherited that matters:
-/// no key variables, no endpoint, no display, and (unless made with
+/// no key variables, no endpoint, no log filter, no display, and (unless made with
 /// [`Cli::with_keychain`]) a session bus address that leads nowhere, so the real
 /// keychain of whoever runs the tests is never touched.
 pub struct Cli {
@@ -165,6 +165,7 @@ impl Cli {
             .env_remove("NCLOUD_ACCESS_KEY")
             .env_remove("NCLOUD_SECRET_KEY")
             .env_remove("AITEMS_ENDPOINT")
+            .env_remove("RUST_LOG")
             .env_remove("DISPLAY")
             .env_remove("WAYLAND_DISPLAY")
             .stdin(if stdin.is_some() {

@@ -66,6 +66,8 @@ error_codes! {
     SettingsCorrupt => "settings_corrupt",
     /// The settings file cannot be read or written.
     SettingsIo => "settings_io",
+    /// A file the user asked for (an export) could not be saved.
+    ExportFailed => "export_failed",
     /// A problem inside the app itself.
     Internal => "internal",
 }
