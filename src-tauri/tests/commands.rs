@@ -5,9 +5,8 @@
 use std::sync::{Arc, Mutex};
 
 use aitems::cache::ListingCache;
-use aitems::credentials::{CachedStore, MemoryStore, SecretStore, StoreError};
+use aitems::credentials::{CachedStore, MemoryStore, SecretStore};
 use aitems::profiles::ProfileManager;
-use aitems::Credentials;
 use aitems_demo::data::{self, MEDIUM_SERVICE, SMALL_SERVICE};
 use aitems_desk::error::CommandError;
 use aitems_desk::offline::Offline;
@@ -497,33 +496,13 @@ fn two_listings_at_once_keep_their_pages_apart() {
     }
 }
 
-/// A memory store that counts how often keys are read.
-#[derive(Default)]
-struct CountingStore {
-    keys: MemoryStore,
-    reads: std::sync::atomic::AtomicUsize,
-}
-
-impl SecretStore for CountingStore {
-    fn get(&self, profile: &str) -> Result<Option<Credentials>, StoreError> {
-        self.reads.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-        self.keys.get(profile)
-    }
-    fn set(&self, profile: &str, credentials: &Credentials) -> Result<(), StoreError> {
-        self.keys.set(profile, credentials)
-    }
-    fn delete(&self, profile: &str) -> Result<(), StoreError> {
-        self.keys.delete(profile)
-    }
-}
-
 #[test]
 fn keys_are_read_once_per_profile_however_often_the_list_is_refreshed() {
-    let counting = Arc::new(CountingStore::default());
+    let counting = Arc::new(MemoryStore::new());
     let h = Harness::with_store(false, Arc::new(CachedStore::new(counting.clone())));
     let endpoint = h.demo_endpoint();
     h.ok("save_profile", json!({ "profile": profile_input("Work", &endpoint, aitems_demo::DEMO_SECRET_KEY), "replaces": null }));
-    let reads = || counting.reads.load(std::sync::atomic::Ordering::SeqCst);
+    let reads = || counting.reads();
     let after_save = reads();
     for _ in 0..3 {
         h.list("Work", SMALL_SERVICE, false);

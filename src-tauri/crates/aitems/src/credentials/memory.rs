@@ -4,12 +4,14 @@ use super::{validate_credentials, SecretStore, StoreError};
 use crate::Credentials;
 use std::collections::BTreeMap;
 use std::fmt;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
 /// An in-memory [`SecretStore`]: nothing is persisted. For tests and the app's demo mode.
 #[derive(Default)]
 pub struct MemoryStore {
     entries: Mutex<BTreeMap<String, Credentials>>,
+    reads: AtomicUsize,
 }
 
 impl MemoryStore {
@@ -17,6 +19,13 @@ impl MemoryStore {
     #[must_use]
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// How many times keys were read (`get`): what a keychain that prompts would have
+    /// asked the user.
+    #[must_use]
+    pub fn reads(&self) -> usize {
+        self.reads.load(Ordering::Relaxed)
     }
 
     /// The profile names that have keys, in order.
@@ -44,6 +53,7 @@ impl fmt::Debug for MemoryStore {
 
 impl SecretStore for MemoryStore {
     fn get(&self, profile: &str) -> Result<Option<Credentials>, StoreError> {
+        self.reads.fetch_add(1, Ordering::Relaxed);
         Ok(self.lock().get(profile).cloned())
     }
 
