@@ -3,7 +3,13 @@ import type { AppError, TrainsListed } from '../bindings';
 import { t } from '../i18n';
 import { toRows, type TrainRow } from '../view/rows';
 
-export type LoadKey = { profile: string; serviceId: string; recent: boolean };
+export type LoadKey = {
+  profile: string;
+  serviceId: string;
+  recent: boolean;
+  /** Whether a listing kept from an earlier run may show first (never in demo mode, whose service runs inside the app). */
+  kept: boolean;
+};
 
 /** How far a listing has come: pages and trainings received so far. */
 export type LoadProgress = { pages: number; total: number };
@@ -56,7 +62,7 @@ export class TrainsLoader {
     // Rows on screen for this very source stay until the new listing is complete.
     let fillAsPagesArrive = !this.loaded;
     const received: TrainRow[] = [];
-    if (fillAsPagesArrive) {
+    if (fillAsPagesArrive && key.kept) {
       void this.showKept(key, () => current() && received.length === 0).then((shown) => {
         if (shown) fillAsPagesArrive = false;
       });

@@ -20,7 +20,7 @@ const { TrainsLoader } = await import('./trains.svelte');
 const trains = (from: number, count: number): Train[] =>
   Array.from({ length: count }, (_, i) => ({ version: `v${from + i}`, type: 'pop', status: 'completed' }));
 const listed = (total: number): TrainsListed => ({ fetchedAt: '2026-12-02T00:00:00Z', pages: 1, total, profile: null });
-const key = { profile: 'p', serviceId: 's', recent: false };
+const key = { profile: 'p', serviceId: 's', recent: false, kept: true };
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
 afterEach(() => {
@@ -139,5 +139,15 @@ describe('TrainsLoader', () => {
     pending[0]!.resolve(listed(3));
     await done;
     spy.mockRestore();
+  });
+
+  it('asks for no kept listing where none is kept (demo mode)', async () => {
+    kept = { fetchedAt: '2026-12-01T05:02:00Z', trains: trains(100, 2) };
+    const loader = new TrainsLoader();
+    const done = loader.load({ ...key, kept: false });
+    await settle();
+    expect(loader.rows).toEqual([]);
+    pending[0]!.resolve(listed(0));
+    await done;
   });
 });
