@@ -6,7 +6,9 @@ cd "$(dirname "$0")/.."
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 
-# Build (Tauri/WebKitGTK), display and screenshots, WebDriver, browser tests, keychain.
+# Build (Tauri/WebKitGTK), display and screenshots, WebDriver, browser tests, keychain;
+# the Windows/macOS type check (a Rust compiler, the standard library's sources and clippy
+# from Debian: .ci/cross-check.sh); package tests (rpm, desktop-file-validate).
 PACKAGES=(
   libwebkit2gtk-4.1-dev libgtk-3-dev libayatana-appindicator3-dev librsvg2-dev
   libsoup-3.0-dev libjavascriptcoregtk-4.1-dev build-essential pkg-config libssl-dev
@@ -14,7 +16,11 @@ PACKAGES=(
   xvfb xauth imagemagick xdotool webkit2gtk-driver
   chromium chromium-driver fonts-dejavu-core fonts-noto-cjk
   gnome-keyring dbus dbus-x11 libsecret-1-0 libsecret-tools libdbus-1-dev
+  rustc-web rust-web-src rust-web-clippy
+  rpm desktop-file-utils
 )
+# pip, for zizmor (the workflow lint), unless a Python with pip is already there.
+python3 -m pip --version >/dev/null 2>&1 || PACKAGES+=(python3-pip)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,12 +1,27 @@
 #!/usr/bin/env bash
 # Runs every test layer: formatting and lints, Rust unit and integration tests (demo
 # service over loopback, the real Secret Service, Tauri commands), UI checks and Vitest,
-# Playwright in Chromium, and the real app window over WebDriver. Installs what it needs.
+# Playwright in Chromium, the real app window over WebDriver, the Windows and macOS type
+# check, the Linux packages (built, installed, launched, removed) and the workflow lint.
+# Installs what it needs. Prints how long each step took at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 export CARGO_TERM_COLOR=never
-step() { printf '\n== %s\n' "$*"; }
+
+TIMES=()
+STEP_NAME=""
+STEP_START=$SECONDS
+TEST_START=$SECONDS
+step_done() {
+  if [ -n "$STEP_NAME" ]; then TIMES+=("$(printf '%5d s  %s' $((SECONDS - STEP_START)) "$STEP_NAME")"); fi
+}
+step() {
+  step_done
+  STEP_NAME="$*"
+  STEP_START=$SECONDS
+  printf '\n== %s\n' "$*"
+}
 
 step "setup"
 bash .ci/setup.sh
@@ -32,5 +47,22 @@ step "UI in Chromium (Playwright, mocked IPC)"
 step "Whole app over WebDriver (tauri-driver + WebKitWebDriver under Xvfb)"
 bash tests/e2e/run.sh
 
+step "Windows and macOS: cargo check + clippy of every crate (.ci/cross-check.sh)"
+bash .ci/cross-check.sh
+
+step "Linux packages: build the .deb and .rpm (.ci/bundle.sh)"
+AITEMS_SKIP_SETUP=1 bash .ci/bundle.sh
+
+step "Linux packages: install, launch, remove the .deb; check the .rpm (tests/package)"
+bash tests/package/run.sh
+
+step "Workflows: actionlint and zizmor (tests/workflows)"
+bash tests/workflows/run.sh
+
+step_done
+echo
+echo "Step durations:"
+printf '  %s\n' "${TIMES[@]}"
+printf '  %5d s  total\n' $((SECONDS - TEST_START))
 echo
 echo "All test layers passed."

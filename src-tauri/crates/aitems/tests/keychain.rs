@@ -10,9 +10,12 @@
 //! Without a reachable keychain these tests print "skipped: no Secret Service" and pass,
 //! unless `AITEMS_REQUIRE_KEYCHAIN=1` is set, in which case they fail.
 
-use aitems::credentials::{KeychainStore, SecretStore, StoreError, KEYCHAIN_SERVICE};
+#[cfg(target_os = "linux")]
+use aitems::credentials::KEYCHAIN_SERVICE;
+use aitems::credentials::{KeychainStore, SecretStore, StoreError};
 use aitems::profiles::{ProfileManager, ProfileSettings};
 use aitems::Credentials;
+#[cfg(target_os = "linux")]
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;

@@ -329,8 +329,14 @@ fn every_error_has_a_code_message_and_hint() {
         );
     }
     let hint = unavailable().hint();
-    #[cfg(target_os = "linux")]
-    assert!(hint.contains("GNOME Keyring or KWallet"), "{hint}");
+    let keychain = if cfg!(target_os = "macos") {
+        "Keychain"
+    } else if cfg!(windows) {
+        "Credential Manager"
+    } else {
+        "GNOME Keyring or KWallet"
+    };
+    assert!(hint.contains(keychain), "{hint}");
     assert_eq!(unavailable().detail().as_deref(), Some("simulated"));
 }
 
