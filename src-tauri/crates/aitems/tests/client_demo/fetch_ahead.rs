@@ -74,10 +74,7 @@ async fn under_latency_pages_overlap_within_the_bound_in_order() {
         "page by page would take at least {:?}; took {took:?}",
         delay * u32::try_from(pages).unwrap()
     );
-    assert_eq!(
-        as_json(&listing.trains),
-        serde_json::Value::Array(expected)
-    );
+    assert_eq!(as_json(&listing.trains), serde_json::Value::Array(expected));
     let versions: Vec<_> = listing.trains.iter().map(|t| t.version.clone()).collect();
     assert_eq!(reported, versions, "pages reported once each, in order");
     let expected: Vec<_> = (1..=pages)
