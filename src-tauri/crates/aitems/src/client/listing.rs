@@ -80,7 +80,8 @@ impl Client {
     /// Pages are asked for a few ahead ([`super::FIRST_PAGES_IN_FLIGHT`] at first, one
     /// more after each full page, never more than [`super::MAX_PAGES_IN_FLIGHT`] at a
     /// time); pages past the first short one are dropped unread, so the result is that
-    /// of a page-by-page listing.
+    /// of a page-by-page listing. A `recent` listing (at most one training per type)
+    /// starts with one request.
     ///
     /// # Errors
     /// `TooManyResults` past [`MAX_TRAINS`], else as [`Client::trains_page`].
@@ -90,19 +91,19 @@ impl Client {
         recent: bool,
         on_page: impl FnMut(Progress, &[Train]) + Send,
     ) -> Result<TrainListing> {
-        let (trains, pages) = collect_pages(
-            MAX_TRAINS,
-            FetchAhead::TRAINS,
-            on_page,
-            |offset| async move {
-                let query = TrainsQuery {
-                    offset,
-                    limit: PAGE_LIMIT,
-                    recent,
-                };
-                Ok(self.trains_page(service_id, query).await?.trains)
-            },
-        )
+        let ahead = if recent {
+            FetchAhead::RECENT
+        } else {
+            FetchAhead::TRAINS
+        };
+        let (trains, pages) = collect_pages(MAX_TRAINS, ahead, on_page, |offset| async move {
+            let query = TrainsQuery {
+                offset,
+                limit: PAGE_LIMIT,
+                recent,
+            };
+            Ok(self.trains_page(service_id, query).await?.trains)
+        })
         .await?;
         Ok(TrainListing { trains, pages })
     }

@@ -40,6 +40,13 @@ impl FetchAhead {
         max: MAX_PAGES_IN_FLIGHT,
     };
 
+    /// The latest training of each type (`isRecent`): one page in practice (three types),
+    /// so nothing is asked ahead unless a page comes back full.
+    pub(crate) const RECENT: Self = Self {
+        initial: 1,
+        max: MAX_PAGES_IN_FLIGHT,
+    };
+
     /// One page at a time: for lists that almost always fit on one page (services).
     pub(crate) const SEQUENTIAL: Self = Self { initial: 1, max: 1 };
 }

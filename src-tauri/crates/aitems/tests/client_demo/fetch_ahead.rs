@@ -47,6 +47,17 @@ async fn a_service_of_fewer_than_1000_trainings_costs_the_first_pages_at_most() 
 }
 
 #[tokio::test]
+async fn a_recent_only_listing_asks_once() {
+    let server = aitems_demo::start(DemoConfig::default()).await.unwrap();
+    let listing = client(&server)
+        .all_trains(MEDIUM_SERVICE, true, |_, _| {})
+        .await
+        .unwrap();
+    assert_eq!(listing.pages, 1);
+    assert_eq!(server.request_count(), 1);
+}
+
+#[tokio::test]
 async fn under_latency_pages_overlap_within_the_bound_in_order() {
     let delay = Duration::from_millis(300);
     // The demo builds its data on first use: not part of what is timed.
