@@ -157,6 +157,19 @@ impl Harness {
         served.expect("demo mode runs")
     }
 
+    /// Requests the demo service has answered, once none has come for a while.
+    fn quiet_demo_requests(&self) -> usize {
+        let mut seen = self.demo_requests();
+        let mut still = 0;
+        while still < 5 {
+            std::thread::sleep(std::time::Duration::from_millis(50));
+            let now = self.demo_requests();
+            still = if now == seen { still + 1 } else { 0 };
+            seen = now;
+        }
+        seen
+    }
+
     fn demo_endpoint(&self) -> String {
         self.ok("start_demo", json!({}))["endpoint"]
             .as_str()
@@ -226,17 +239,26 @@ fn launch_in_demo_mode_fetches_the_first_table_ahead() {
         "what the UI opens is what was fetched"
     );
 
-    h.list_every_demo_training();
+    // Once launch's requests are done (pages fetched ahead included), the first listing
+    // and the services are served from them: the demo service is asked nothing more.
+    let at_launch = h.quiet_demo_requests();
+    let pages = h.pages("Demo", MEDIUM_SERVICE, false).expect("listed");
+    assert_eq!(
+        pages[0]["trains"],
+        Value::Array(data::trains(MEDIUM_SERVICE).unwrap())
+    );
     assert_eq!(
         h.ok("list_services", json!({ "profile": "Demo" })),
         Value::Array(data::services())
     );
     assert_eq!(
         h.demo_requests(),
-        3,
-        "the first listing and the services were the ones fetched at launch; only the \
-         command's own listing asked again"
+        at_launch,
+        "both answers were the ones fetched at launch"
     );
+    // Asked again (Refresh), the listing comes fresh from the service.
+    h.list_every_demo_training();
+    assert!(h.demo_requests() > at_launch);
 }
 
 #[test]

@@ -32,6 +32,10 @@ pub enum Command {
         /// Port to listen on (127.0.0.1); 0 picks a free one.
         #[arg(long, default_value_t = 0)]
         port: u16,
+        /// Milliseconds every request waits before it is answered, to try the app or the
+        /// CLI as over a slow network.
+        #[arg(long, value_name = "MS", default_value_t = 0)]
+        delay_ms: u64,
     },
 }
 
@@ -128,4 +132,30 @@ pub enum ListFormat {
     Table,
     /// One JSON array (access keys masked).
     Json,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn demo_takes_a_port_and_a_delay() {
+        let cli = Cli::try_parse_from(["aitems", "demo", "--delay-ms", "50"]).unwrap();
+        assert!(matches!(
+            cli.command,
+            Command::Demo {
+                port: 0,
+                delay_ms: 50
+            }
+        ));
+        let cli = Cli::try_parse_from(["aitems", "demo", "--port", "8080"]).unwrap();
+        assert!(matches!(
+            cli.command,
+            Command::Demo {
+                port: 8080,
+                delay_ms: 0
+            }
+        ));
+        assert!(Cli::try_parse_from(["aitems", "demo", "--delay-ms", "-1"]).is_err());
+    }
 }

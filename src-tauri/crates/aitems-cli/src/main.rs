@@ -10,6 +10,7 @@ mod profile;
 
 use std::io::Write;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use aitems::profiles::Profile;
 use aitems::{Client, TrainsQuery};
@@ -46,7 +47,7 @@ async fn run(command: Command) -> Result<(), Failure> {
         Command::Trains(args) => trains(args).await,
         Command::Services(args) => services(args).await,
         Command::Profile { command } => profile::run(command),
-        Command::Demo { port } => demo(port).await,
+        Command::Demo { port, delay_ms } => demo(port, Duration::from_millis(delay_ms)).await,
     }
 }
 
@@ -123,9 +124,10 @@ async fn services(args: ConnectionArgs) -> Result<(), Failure> {
 }
 
 /// `aitems demo`: the demo service until Ctrl+C.
-async fn demo(port: u16) -> Result<(), Failure> {
+async fn demo(port: u16, delay: Duration) -> Result<(), Failure> {
     let config = aitems_demo::DemoConfig {
         port,
+        delay,
         ..aitems_demo::DemoConfig::default()
     };
     let server = aitems_demo::start(config).await.map_err(|e| Failure {

@@ -47,7 +47,8 @@ pub(crate) async fn common_headers(
     response
 }
 
-/// Logs `/api/*` requests and applies the next queued fault, before authentication.
+/// Logs `/api/*` requests, waits the configured latency, and applies the next queued
+/// fault, before authentication.
 pub(crate) async fn api_gate(
     State(state): State<Arc<AppState>>,
     request: Request,
@@ -57,6 +58,10 @@ pub(crate) async fn api_gate(
         return next.run(request).await;
     }
     state.log.record(request_target(&request));
+    let _answering = state.log.answering();
+    if !state.delay.is_zero() {
+        tokio::time::sleep(state.delay).await;
+    }
     let Some(fault) = state.faults.next() else {
         return next.run(request).await;
     };

@@ -24,6 +24,9 @@ pub struct DemoConfig {
     /// The server's clock is the real clock plus this offset; it drives the `Date`
     /// header and the 5-minute timestamp check. Default zero.
     pub clock_offset: chrono::Duration,
+    /// Added to every request to `/api/*` before it is answered, as network latency
+    /// would be (requests wait side by side, not one after another). Default zero.
+    pub delay: Duration,
 }
 
 impl Default for DemoConfig {
@@ -31,6 +34,7 @@ impl Default for DemoConfig {
         Self {
             port: 0,
             clock_offset: chrono::Duration::zero(),
+            delay: Duration::ZERO,
         }
     }
 }
@@ -53,7 +57,7 @@ pub struct DemoServer {
 pub async fn start(config: DemoConfig) -> std::io::Result<DemoServer> {
     let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, config.port)).await?;
     let addr = listener.local_addr()?;
-    let state = Arc::new(AppState::new(Clock::new(config.clock_offset)));
+    let state = Arc::new(AppState::new(Clock::new(config.clock_offset), config.delay));
     let app = router(state.clone());
     let (stop, stopped) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {
@@ -102,6 +106,13 @@ impl DemoServer {
     #[must_use]
     pub fn request_count(&self) -> usize {
         self.state.log.count()
+    }
+
+    /// The most requests to `/api/*` that were being answered at the same time (from
+    /// arrival until the response, body aside, was ready), since the service started.
+    #[must_use]
+    pub fn max_concurrent_requests(&self) -> usize {
+        self.state.log.max_answering()
     }
 
     /// Path and query (as received) of the most recent requests to `/api/*` (at most

@@ -3,6 +3,7 @@
 use std::collections::VecDeque;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, PoisonError};
+use std::time::Duration;
 
 use crate::clock::Clock;
 use crate::faults::FaultQueue;
@@ -16,23 +17,39 @@ pub(crate) struct AppState {
     pub(crate) clock: Clock,
     pub(crate) faults: FaultQueue,
     pub(crate) log: RequestLog,
+    /// Latency added to every `/api/*` request.
+    pub(crate) delay: Duration,
 }
 
 impl AppState {
-    pub(crate) fn new(clock: Clock) -> Self {
+    pub(crate) fn new(clock: Clock, delay: Duration) -> Self {
         Self {
             clock,
             faults: FaultQueue::default(),
             log: RequestLog::default(),
+            delay,
         }
     }
 }
 
-/// Counts `/api/*` requests and keeps their most recent targets.
+/// Counts `/api/*` requests, keeps their most recent targets, and how many were being
+/// answered at once.
 #[derive(Debug, Default)]
 pub(crate) struct RequestLog {
     count: AtomicUsize,
     targets: Mutex<VecDeque<String>>,
+    answering: AtomicUsize,
+    max_answering: AtomicUsize,
+}
+
+/// One request being answered; counted until dropped.
+#[derive(Debug)]
+pub(crate) struct Answering<'a>(&'a RequestLog);
+
+impl Drop for Answering<'_> {
+    fn drop(&mut self) {
+        self.0.answering.fetch_sub(1, Ordering::SeqCst);
+    }
 }
 
 impl RequestLog {
@@ -45,6 +62,18 @@ impl RequestLog {
             targets.pop_front();
         }
         targets.push_back(target.to_owned());
+    }
+
+    /// Counts a request as being answered until the returned guard is dropped.
+    pub(crate) fn answering(&self) -> Answering<'_> {
+        let now = self.answering.fetch_add(1, Ordering::SeqCst) + 1;
+        self.max_answering.fetch_max(now, Ordering::SeqCst);
+        Answering(self)
+    }
+
+    /// The most requests ever answered at the same time.
+    pub(crate) fn max_answering(&self) -> usize {
+        self.max_answering.load(Ordering::SeqCst)
     }
 
     /// Requests recorded so far.
@@ -73,5 +102,18 @@ mod tests {
         let targets = log.targets();
         assert_eq!(targets.len(), TARGETS_KEPT);
         assert_eq!(targets[0], "/api/5");
+    }
+
+    #[test]
+    fn the_log_keeps_the_most_requests_answered_at_once() {
+        let log = RequestLog::default();
+        {
+            let _a = log.answering();
+            let _b = log.answering();
+            assert_eq!(log.max_answering(), 2);
+        }
+        let _c = log.answering();
+        assert_eq!(log.max_answering(), 2);
+        assert_eq!(log.answering.load(Ordering::SeqCst), 1);
     }
 }

@@ -1,5 +1,6 @@
 //! Property tests of everything in the library that reads untrusted input or must keep
-//! data intact, with generated inputs (proptest, 256 cases per property):
+//! data intact, with generated inputs (proptest, 256 cases per property unless the
+//! `PROPTEST_CASES` environment variable says otherwise):
 //!
 //! - parsing a listing page or a list of trainings never panics, on arbitrary bytes or on
 //!   arbitrary JSON (including objects with the real field names and wrong types);
@@ -49,8 +50,23 @@ const OTHER_KNOWN_KEYS: [&str; 7] = [
     "details",
 ];
 
+/// Cases per property when `PROPTEST_CASES` is not set: small enough for every test run.
+const DEFAULT_CASES: u32 = 256;
+
+/// The case count: `PROPTEST_CASES` when it is a number, else [`DEFAULT_CASES`].
+fn cases_from(var: Option<&str>) -> u32 {
+    var.and_then(|text| text.trim().parse().ok())
+        .unwrap_or(DEFAULT_CASES)
+}
+
+/// proptest's defaults (which read the other `PROPTEST_*` variables) with the case count
+/// from `PROPTEST_CASES`, so a long run is `PROPTEST_CASES=1000000 cargo test ...`.
 fn config() -> ProptestConfig {
-    ProptestConfig::with_cases(256)
+    let cases = cases_from(std::env::var("PROPTEST_CASES").ok().as_deref());
+    ProptestConfig {
+        cases,
+        ..ProptestConfig::default()
+    }
 }
 
 /// Text: anything, short identifiers, API values and dates.
@@ -425,6 +441,17 @@ proptest! {
         prop_assert_eq!(records, trains.len() + 1);
         prop_assert!(width.unwrap() >= 8);
     }
+}
+
+/// The environment variable sets the case count; without it the count stays small.
+#[test]
+fn the_case_count_comes_from_proptest_cases() {
+    assert_eq!(cases_from(Some("1000000")), 1_000_000);
+    assert_eq!(cases_from(Some(" 12 ")), 12);
+    assert_eq!(cases_from(None), DEFAULT_CASES);
+    assert_eq!(cases_from(Some("many")), DEFAULT_CASES);
+    let expected = cases_from(std::env::var("PROPTEST_CASES").ok().as_deref());
+    assert_eq!(config().cases, expected);
 }
 
 /// Field names are matched by their text however they arrive: borrowed from the input,

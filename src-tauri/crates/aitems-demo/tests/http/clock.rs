@@ -32,8 +32,8 @@ async fn without_offset_the_date_is_now() {
 async fn the_offset_moves_the_date_and_the_timestamp_window() {
     let offset = chrono::Duration::minutes(-30);
     let server = server_with(DemoConfig {
-        port: 0,
         clock_offset: offset,
+        ..DemoConfig::default()
     })
     .await;
 

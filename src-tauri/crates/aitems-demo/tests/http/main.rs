@@ -4,4 +4,5 @@ mod auth;
 mod clock;
 mod common;
 mod faults;
+mod latency;
 mod routes;

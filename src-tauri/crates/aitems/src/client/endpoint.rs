@@ -4,7 +4,6 @@ use std::net::IpAddr;
 use url::{Host, Url};
 
 use crate::error::{Error, Result};
-use crate::model::TrainType;
 
 /// The real AiTEMS API host.
 pub const DEFAULT_ENDPOINT: &str = "https://aitems.apigw.ntruss.com";
@@ -99,21 +98,6 @@ pub fn check_service_id(id: &str) -> Result<&str> {
     check_path_segment(id, "service id")
 }
 
-/// Checks a training version id with the same rule as a service id.
-pub(crate) fn check_version(version: &str) -> Result<&str> {
-    check_path_segment(version, "training version")
-}
-
-/// Checks that a training type is one the API knows, for use in a path.
-pub(crate) fn check_train_type(train_type: &TrainType) -> Result<&str> {
-    match train_type {
-        TrainType::Unknown(other) => Err(Error::invalid_input(format!(
-            "\"{other}\" is not a training type (personalRecommend, relatedItem or pop)."
-        ))),
-        known => Ok(known.as_str()),
-    }
-}
-
 fn check_path_segment<'a>(value: &'a str, what: &str) -> Result<&'a str> {
     let ok = (1..=64).contains(&value.len())
         && value
@@ -199,7 +183,5 @@ mod tests {
                 "{bad}"
             );
         }
-        assert!(check_train_type(&TrainType::Unknown("x/y".into())).is_err());
-        assert_eq!(check_train_type(&TrainType::Pop).unwrap(), "pop");
     }
 }

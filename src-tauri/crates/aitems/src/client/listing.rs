@@ -1,11 +1,10 @@
 //! Listing training requests and services, one page or every page.
 
-use std::future::Future;
-
-use super::endpoint::{check_service_id, check_train_type, check_version};
+use super::endpoint::check_service_id;
+use super::pages::{collect_pages, FetchAhead};
 use super::Client;
 use crate::error::{Error, Result};
-use crate::model::{Service, ServicesPage, Train, TrainType, TrainsPage};
+use crate::model::{Service, ServicesPage, Train, TrainsPage};
 
 /// The largest page asked for (no larger maximum is documented).
 pub const PAGE_LIMIT: u32 = 1000;
@@ -78,6 +77,12 @@ impl Client {
     /// Every training of a service: pages of 1000 until a short page. After each page,
     /// in order, `on_page` gets the progress so far and that page's trainings.
     ///
+    /// Pages are asked for a few ahead ([`super::FIRST_PAGES_IN_FLIGHT`] at first, one
+    /// more after each full page, never more than [`super::MAX_PAGES_IN_FLIGHT`] at a
+    /// time); pages past the first short one are dropped unread, so the result is that
+    /// of a page-by-page listing. A `recent` listing (at most one training per type)
+    /// starts with one request.
+    ///
     /// # Errors
     /// `TooManyResults` past [`MAX_TRAINS`], else as [`Client::trains_page`].
     pub async fn all_trains(
@@ -86,7 +91,12 @@ impl Client {
         recent: bool,
         on_page: impl FnMut(Progress, &[Train]) + Send,
     ) -> Result<TrainListing> {
-        let (trains, pages) = collect_pages(MAX_TRAINS, on_page, |offset| async move {
+        let ahead = if recent {
+            FetchAhead::RECENT
+        } else {
+            FetchAhead::TRAINS
+        };
+        let (trains, pages) = collect_pages(MAX_TRAINS, ahead, on_page, |offset| async move {
             let query = TrainsQuery {
                 offset,
                 limit: PAGE_LIMIT,
@@ -98,13 +108,15 @@ impl Client {
         Ok(TrainListing { trains, pages })
     }
 
-    /// Every service the keys can see.
+    /// Every service the keys can see, one page at a time (an account rarely has
+    /// 1000 services, so asking ahead would mostly cost a request).
     ///
     /// # Errors
     /// Whatever the requests meet.
     pub async fn all_services(&self) -> Result<Vec<Service>> {
         let (services, _) = collect_pages(
             MAX_TRAINS,
+            FetchAhead::SEQUENTIAL,
             |_, _| {},
             |offset| async move {
                 let params = [
@@ -119,123 +131,5 @@ impl Client {
         )
         .await?;
         Ok(services)
-    }
-
-    /// One training by type and version.
-    ///
-    /// # Errors
-    /// `InvalidInput` for bad ids, `NotFound` when it does not exist.
-    pub async fn train(
-        &self,
-        service_id: &str,
-        train_type: &TrainType,
-        version: &str,
-    ) -> Result<Train> {
-        let service_id = check_service_id(service_id)?;
-        let train_type = check_train_type(train_type)?;
-        let version = check_version(version)?;
-        let path = format!("/api/v1/services/{service_id}/trains/{train_type}/versions/{version}");
-        self.get_json(&path, &[], &format!("Training `{version}`"))
-            .await
-    }
-}
-
-/// Fetches pages of `PAGE_LIMIT` from offset 0 until a short page.
-async fn collect_pages<T, F, Fut>(
-    max_items: usize,
-    mut on_page: impl FnMut(Progress, &[T]),
-    mut fetch: F,
-) -> Result<(Vec<T>, usize)>
-where
-    F: FnMut(u64) -> Fut,
-    Fut: Future<Output = Result<Vec<T>>>,
-{
-    let limit = PAGE_LIMIT as usize;
-    let mut items = Vec::new();
-    let mut pages = 0;
-    loop {
-        let page = fetch(items.len() as u64).await?;
-        let count = page.len();
-        if count > limit {
-            return Err(Error::InvalidResponse {
-                reason: format!(
-                    "a page held {count} items although at most {limit} were asked for"
-                ),
-                detail: crate::error::ErrorDetail::default(),
-            });
-        }
-        let start = items.len();
-        items.extend(page);
-        pages += 1;
-        if items.len() > max_items {
-            return Err(Error::TooManyResults { limit: max_items });
-        }
-        on_page(
-            Progress {
-                pages,
-                items: items.len(),
-            },
-            &items[start..],
-        );
-        if count < limit {
-            return Ok((items, pages));
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn run<T>(future: impl Future<Output = T>) -> T {
-        tokio::runtime::Builder::new_current_thread()
-            .build()
-            .unwrap()
-            .block_on(future)
-    }
-
-    fn pager(total: usize) -> impl FnMut(u64) -> std::future::Ready<Result<Vec<usize>>> {
-        move |offset| {
-            let start = offset as usize;
-            let end = (start + PAGE_LIMIT as usize).min(total);
-            std::future::ready(Ok((start.min(end)..end).collect()))
-        }
-    }
-
-    #[test]
-    fn pages_until_a_short_page_and_reports_progress() {
-        for (total, expected_pages) in [(0, 1), (999, 1), (1000, 2), (2500, 3)] {
-            let mut seen = Vec::new();
-            let (items, pages) =
-                run(collect_pages(MAX_TRAINS, |p, _| seen.push(p), pager(total))).unwrap();
-            assert_eq!(items, (0..total).collect::<Vec<_>>());
-            assert_eq!(pages, expected_pages, "{total}");
-            assert_eq!(
-                seen.last(),
-                Some(&Progress {
-                    pages,
-                    items: total
-                })
-            );
-            assert_eq!(seen.len(), pages);
-        }
-    }
-
-    #[test]
-    fn stops_past_the_limit() {
-        let err = run(collect_pages(2000, |_, _| {}, pager(5000))).unwrap_err();
-        assert_eq!(err.code(), "too_many_results");
-        assert!(run(collect_pages(2000, |_, _| {}, pager(2000))).is_ok());
-    }
-
-    #[test]
-    fn refuses_oversized_pages() {
-        let err = run(collect_pages(
-            MAX_TRAINS,
-            |_, _| {},
-            |_| std::future::ready(Ok(vec![0; 1001])),
-        ))
-        .unwrap_err();
-        assert_eq!(err.code(), "invalid_response");
     }
 }

@@ -2,11 +2,13 @@
 
 mod endpoint;
 mod listing;
+mod pages;
 mod response;
 mod retry;
 
 pub use endpoint::{check_service_id, Endpoint, DEFAULT_ENDPOINT};
 pub use listing::{Progress, TrainListing, TrainsQuery, MAX_TRAINS, PAGE_LIMIT};
+pub use pages::{FIRST_PAGES_IN_FLIGHT, MAX_PAGES_IN_FLIGHT};
 pub use response::MAX_BODY_BYTES;
 pub use retry::RetryPolicy;
 
@@ -104,15 +106,8 @@ impl Client {
             http,
             endpoint,
             credentials,
-            retry: RetryPolicy::default(),
+            retry: options.retry,
         })
-    }
-
-    /// Replaces the retry policy (tests use short waits).
-    #[must_use]
-    pub fn with_retry_policy(mut self, retry: RetryPolicy) -> Self {
-        self.retry = retry;
-        self
     }
 
     /// The endpoint this client talks to.
@@ -123,7 +118,10 @@ impl Client {
 
     /// A signed GET of `api_path` with `query`, retried when transient, parsed as `T`.
     /// `what` names the resource for a "not found" message.
-    async fn get_json<T: DeserializeOwned>(
+    ///
+    /// A server that asks to wait longer than the policy's longest wait is not retried:
+    /// its answer comes back at once, with the wait it asked for.
+    async fn get_json<T: DeserializeOwned + Send + 'static>(
         &self,
         api_path: &str,
         query: &[(&str, String)],
@@ -134,13 +132,16 @@ impl Client {
         loop {
             let outcome = self.get_once(&url, what).await;
             let wait = match &outcome {
-                Err(Failure::Retryable { retry_after, .. }) if retry < self.retry.max_retries => {
+                Err(Failure::Retryable { retry_after, .. })
+                    if retry < self.retry.max_retries && self.retry.allows(*retry_after) =>
+                {
                     self.retry.delay(retry, *retry_after)
                 }
-                _ => {
-                    return outcome
-                        .map_err(Failure::into_error)
-                        .and_then(|body| parse_body(&body))
+                Ok(_) | Err(_) => {
+                    return match outcome {
+                        Ok(body) => parse_body(body).await,
+                        Err(failure) => Err(failure.into_error()),
+                    }
                 }
             };
             tracing::debug!(
@@ -233,7 +234,28 @@ impl Failure {
     }
 }
 
-fn parse_body<T: DeserializeOwned>(body: &Body) -> Result<T> {
+/// Bodies at least this large are parsed on a blocking thread: a full page of trainings
+/// (about 270 kB) takes a millisecond or two to parse, during which the listing's other
+/// requests keep going, and several pages parse on several cores.
+const PARSE_ELSEWHERE_BYTES: usize = 64 * 1024;
+
+/// Parses a successful body as `T`, a large one on tokio's blocking threads.
+async fn parse_body<T: DeserializeOwned + Send + 'static>(body: Body) -> Result<T> {
+    if body.bytes.len() < PARSE_ELSEWHERE_BYTES {
+        return parse_body_now(&body);
+    }
+    match tokio::task::spawn_blocking(move || parse_body_now(&body)).await {
+        Ok(parsed) => parsed,
+        // A panic while parsing is a bug: let it surface as one.
+        Err(join) if join.is_panic() => std::panic::resume_unwind(join.into_panic()),
+        // Only a runtime shutting down cancels the task; nobody is waiting any more.
+        Err(_) => Err(Error::Network {
+            reason: "the request was stopped".to_owned(),
+        }),
+    }
+}
+
+fn parse_body_now<T: DeserializeOwned>(body: &Body) -> Result<T> {
     serde_json::from_slice(&body.bytes).map_err(|e| {
         let mut detail = body.detail.clone();
         detail.server_message = crate::error::ServerError::parse(&body.bytes).summary();

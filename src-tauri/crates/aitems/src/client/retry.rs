@@ -35,6 +35,14 @@ impl RetryPolicy {
         }
     }
 
+    /// Whether a retry may wait for what the server asked: not when it asked for longer
+    /// than [`RetryPolicy::max_delay`] (then the caller should rather hear at once how
+    /// long the server wants, than wait the longest allowed and be refused again).
+    #[must_use]
+    pub fn allows(&self, retry_after: Option<Duration>) -> bool {
+        !matches!(retry_after, Some(wait) if wait > self.max_delay)
+    }
+
     /// The wait before retry number `retry` (0-based): the server's `Retry-After` when
     /// given, else exponential backoff with up to 50% jitter; never above `max_delay`.
     #[must_use]
@@ -87,6 +95,15 @@ mod tests {
             policy.delay(0, Some(Duration::from_secs(3600))),
             Duration::from_secs(30)
         );
+    }
+
+    #[test]
+    fn a_server_wait_beyond_the_longest_wait_is_not_retried() {
+        let policy = RetryPolicy::default();
+        assert!(policy.allows(None));
+        assert!(policy.allows(Some(Duration::from_secs(30))));
+        assert!(!policy.allows(Some(Duration::from_secs(31))));
+        assert!(!policy.allows(Some(Duration::from_secs(86_400))));
     }
 
     #[test]

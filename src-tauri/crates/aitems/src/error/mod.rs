@@ -3,9 +3,11 @@
 
 mod body;
 mod code;
+mod wait;
 
 pub use body::ServerError;
 pub use code::ErrorCode;
+pub use wait::wait_in_words;
 
 use serde::Serialize;
 use std::time::Duration;
@@ -163,7 +165,7 @@ impl Error {
             Self::ClockSkew { .. } => "Set your computer's clock to the correct time (turn on automatic time), then try again.".into(),
             Self::PermissionDenied { .. } => "Use keys of an account that subscribes to AiTEMS, or ask its administrator to grant this sub account AiTEMS access.".into(),
             Self::NotFound { .. } => "Check the service id (it is shown in the AiTEMS console), or pick the service from the list.".into(),
-            Self::RateLimited { retry_after: Some(wait), .. } => format!("Wait {} seconds, then try again.", wait.as_secs().max(1)),
+            Self::RateLimited { retry_after: Some(wait), .. } => format!("Wait {}, then try again.", wait_in_words(*wait)),
             Self::RateLimited { retry_after: None, .. } => "Wait a minute, then try again.".into(),
             Self::BadRequest { .. } => "Try again; if it keeps happening, report it with the details below.".into(),
             Self::ServiceUnavailable { .. } | Self::Timeout { .. } => "Try again in a few minutes. If it lasts, check the NCP service status page.".into(),
@@ -188,18 +190,6 @@ impl Error {
             | Self::InvalidResponse { detail, .. } => Some(detail),
             Self::InvalidInput { .. } | Self::Network { .. } | Self::TooManyResults { .. } => None,
         }
-    }
-
-    /// Whether trying the same request again later may succeed.
-    #[must_use]
-    pub fn is_transient(&self) -> bool {
-        matches!(
-            self,
-            Self::RateLimited { .. }
-                | Self::ServiceUnavailable { .. }
-                | Self::Timeout { .. }
-                | Self::Network { .. }
-        )
     }
 
     /// Builds an `InvalidInput` error.

@@ -82,23 +82,6 @@ api_string_enum! {
     }
 }
 
-impl TrainStatus {
-    /// Whether the training has ended (successfully or not): nothing more will change.
-    #[must_use]
-    pub fn is_final(&self) -> bool {
-        matches!(self, Self::Completed) || self.is_failure()
-    }
-
-    /// Whether the training failed.
-    #[must_use]
-    pub fn is_failure(&self) -> bool {
-        matches!(
-            self,
-            Self::RequestFailed | Self::RefinedFailed | Self::LearningFailed
-        )
-    }
-}
-
 api_string_enum! {
     /// The kind of model a training request builds.
     TrainType {
@@ -152,13 +135,5 @@ mod tests {
         assert_eq!(serde_json::to_string(&unknown).unwrap(), "\"archived\"");
         assert_eq!(TrainType::from_api("pop"), TrainType::Pop);
         assert_eq!(ServiceStatus::from_api("learnable").as_str(), "learnable");
-    }
-
-    #[test]
-    fn failure_and_final_states() {
-        assert!(TrainStatus::LearningFailed.is_failure());
-        assert!(TrainStatus::Completed.is_final());
-        assert!(!TrainStatus::Learning.is_final());
-        assert!(!TrainStatus::Unknown("x".into()).is_final());
     }
 }
