@@ -137,11 +137,24 @@ impl Client {
                 {
                     self.retry.delay(retry, *retry_after)
                 }
-                Ok(_) | Err(_) => {
+                _ => {
+                    if let Err(Failure::Retryable {
+                        retry_after: Some(wait),
+                        ..
+                    }) = &outcome
+                    {
+                        if !self.retry.allows(Some(*wait)) {
+                            tracing::debug!(
+                                target = endpoint::request_target(&url),
+                                ?wait,
+                                "not retrying: the server asks to wait longer than allowed"
+                            );
+                        }
+                    }
                     return match outcome {
                         Ok(body) => parse_body(body).await,
                         Err(failure) => Err(failure.into_error()),
-                    }
+                    };
                 }
             };
             tracing::debug!(
