@@ -10,16 +10,13 @@ ROOT=$(pwd)
 cargo build --release --locked -p aitems-desk -p aitems-cli
 cp Cargo.lock tests/bench/bare-window/Cargo.lock
 CARGO_TARGET_DIR="$ROOT/target" cargo build --release --manifest-path tests/bench/bare-window/Cargo.toml
-(cd tests/e2e && { [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error; })
-
+# shellcheck source=tests/e2e/env.sh
+. tests/e2e/env.sh
+e2e_env "$ROOT/target/release/aitems-desk" "$ROOT/target/release/aitems" "$ROOT/target/bench-screens"
 # The app turns WebKitGTK's DMA-BUF renderer off unless the variable is set (lib.rs); set it
 # here so that the bare window runs under exactly the same environment.
 export WEBKIT_DISABLE_DMABUF_RENDERER=1
-export E2E_APP="$ROOT/target/release/aitems-desk"
-export E2E_CLI="$ROOT/target/release/aitems"
-export E2E_SCREENS="$ROOT/target/bench-screens"
 export BENCH_BARE_APP="$ROOT/target/release/bare-window"
-export TAURI_DRIVER="${TAURI_DRIVER:-$(command -v tauri-driver || echo "$HOME/.cargo/bin/tauri-driver")}"
 SCRATCH=$(mktemp -d)
 trap 'rm -rf "$SCRATCH"' EXIT
 HOME="$SCRATCH" xvfb-run -a -s "-screen 0 1280x800x24" \

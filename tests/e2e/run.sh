@@ -9,12 +9,9 @@ ROOT=$(pwd)
 # Always rebuild the UI: the binary embeds ui/dist when it is compiled.
 (cd ui && npm run build)
 cargo build --locked -p aitems-desk -p aitems-cli
-(cd tests/e2e && { [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error; })
-
-export E2E_APP="$ROOT/target/debug/aitems-desk"
-export E2E_CLI="$ROOT/target/debug/aitems"
-export E2E_SCREENS="$ROOT/target/e2e-screens"
-export TAURI_DRIVER="${TAURI_DRIVER:-$(command -v tauri-driver || echo "$HOME/.cargo/bin/tauri-driver")}"
+# shellcheck source=tests/e2e/env.sh
+. tests/e2e/env.sh
+e2e_env "$ROOT/target/debug/aitems-desk" "$ROOT/target/debug/aitems" "$ROOT/target/e2e-screens"
 SCRATCH=$(mktemp -d)
 trap 'rm -rf "$SCRATCH"' EXIT
 

@@ -93,12 +93,10 @@ check "aitems-desk on PATH is $BIN" test "$(command -v aitems-desk)" = "$BIN"
 listed=$(dpkg -L "$PKG")
 
 echo "== the installed app under Xvfb, over WebDriver"
-(cd tests/e2e && { [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error; })
-export E2E_APP="$BIN"
+# shellcheck source=tests/e2e/env.sh
+. tests/e2e/env.sh
 # The harness also names the CLI (used by the other end-to-end tests, not by this one).
-export E2E_CLI="$ROOT/target/debug/aitems"
-export E2E_SCREENS="$ROOT/target/package-screens"
-export TAURI_DRIVER="${TAURI_DRIVER:-$(command -v tauri-driver || echo "$HOME/.cargo/bin/tauri-driver")}"
+e2e_env "$BIN" "$ROOT/target/debug/aitems" "$ROOT/target/package-screens"
 SCRATCH=$(mktemp -d)
 trap 'rm -rf "$DESKTOP_DIR" "$SCRATCH"' EXIT
 app_status=0
