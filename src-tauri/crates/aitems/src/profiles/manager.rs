@@ -56,12 +56,6 @@ impl ProfileManager {
         self.file.path()
     }
 
-    /// The secret store holding the keys.
-    #[must_use]
-    pub fn store(&self) -> &Arc<dyn SecretStore> {
-        &self.store
-    }
-
     /// All profiles in file order, with masked access keys.
     ///
     /// # Errors
