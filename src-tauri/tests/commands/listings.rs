@@ -1,0 +1,141 @@
+//! Listings: pages over the call's channel, kept listings, demo mode.
+
+use crate::harness::*;
+
+#[test]
+fn demo_mode_lists_every_training_and_reports_progress() {
+    let h = Harness::new();
+    let info = h.ok("app_info", json!({}));
+    assert_eq!(info["demoRequested"], false);
+    let demo = h.ok("start_demo", json!({}));
+    assert_eq!(demo["name"], "Demo");
+    assert_eq!(demo["isDemo"], true);
+    assert!(h
+        .ok("list_profiles", json!({}))
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|p| p["isDemo"] == true));
+
+    let list = h.list_every_demo_training();
+    assert!(chrono::DateTime::parse_from_rfc3339(list["fetchedAt"].as_str().unwrap()).is_ok());
+    assert_eq!(
+        list["recentServices"],
+        Value::Null,
+        "the demo keeps no recent services"
+    );
+
+    let recent = h.pages("Demo", MEDIUM_SERVICE, true).expect("listed");
+    assert_eq!(
+        recent[0]["trains"],
+        Value::Array(data::recent_trains(MEDIUM_SERVICE).unwrap())
+    );
+    let services = h.ok("list_services", json!({ "profile": "Demo" }));
+    assert_eq!(services, Value::Array(data::services()));
+}
+
+#[test]
+fn a_page_that_cannot_be_sent_fails_the_listing() {
+    let h = Harness::new();
+    h.demo_endpoint();
+    let refusing = Channel::new(|_| Err(tauri::Error::WebviewNotFound));
+    let sender = PageSender::new(&refusing);
+    let state = h.app.state::<AppState>();
+    tauri::async_runtime::block_on(state.trains("Demo", SMALL_SERVICE, false, |p, t| {
+        sender.send(p, t);
+    }))
+    .expect("the listing itself succeeds");
+    let error = sender
+        .finish()
+        .expect_err("the window did not get every page");
+    assert_eq!(error.code, "internal");
+}
+
+#[test]
+fn two_listings_at_once_keep_their_pages_apart() {
+    let h = Harness::new();
+    h.demo_endpoint();
+    let (medium, small) = (
+        Arc::new(Mutex::new(Vec::new())),
+        Arc::new(Mutex::new(Vec::new())),
+    );
+    let (to_medium, to_small) = (record_into(medium.clone()), record_into(small.clone()));
+    let state = h.app.state::<AppState>();
+    let (medium_pages, small_pages) = (PageSender::new(&to_medium), PageSender::new(&to_small));
+    let (a, b) = tauri::async_runtime::block_on(async {
+        tokio::join!(
+            state.trains("Demo", MEDIUM_SERVICE, false, |p, t| medium_pages
+                .send(p, t)),
+            state.trains("Demo", SMALL_SERVICE, false, |p, t| small_pages.send(p, t)),
+        )
+    });
+    a.expect("medium listed");
+    b.expect("small listed");
+    for (sent, service) in [(medium, MEDIUM_SERVICE), (small, SMALL_SERVICE)] {
+        let rows: Vec<Value> = sent
+            .lock()
+            .unwrap()
+            .iter()
+            .flat_map(|page| page["trains"].as_array().unwrap().clone())
+            .collect();
+        assert_eq!(rows, data::trains(service).unwrap(), "{service}");
+    }
+}
+
+#[test]
+fn the_last_listing_is_kept_and_outlives_an_outage() {
+    let h = Harness::new();
+    let endpoint = h.demo_endpoint();
+    let kept = |service: &str, recent: bool| {
+        h.ok(
+            "kept_trains",
+            json!({ "profile": "Work", "serviceId": service, "recent": recent }),
+        )
+    };
+    h.ok("save_profile", json!({ "profile": profile_input("Work", &endpoint, aitems_demo::DEMO_SECRET_KEY), "replaces": null }));
+    assert_eq!(kept(SMALL_SERVICE, false), Value::Null, "nothing kept yet");
+    let listed = h.list("Work", SMALL_SERVICE, false);
+
+    // Kept in the background: give the disk a moment.
+    let mut last = Value::Null;
+    for _ in 0..100 {
+        last = kept(SMALL_SERVICE, false);
+        if !last.is_null() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert_eq!(
+        last["trains"],
+        Value::Array(data::trains(SMALL_SERVICE).unwrap())
+    );
+    assert_eq!(last["fetchedAt"], listed["fetchedAt"]);
+    assert_eq!(
+        kept(SMALL_SERVICE, true),
+        Value::Null,
+        "the recent-only listing is another one"
+    );
+
+    // AiTEMS unreachable: the listing fails with what happened, and the kept one is still there.
+    let unreachable = json!({ "name": "Work", "accessKey": "", "secretKey": "", "endpoint": "http://127.0.0.1:9", "defaultService": null });
+    h.ok(
+        "save_profile",
+        json!({ "profile": unreachable, "replaces": "Work" }),
+    );
+    let error = h
+        .call("list_trains", json!({ "profile": "Work", "serviceId": SMALL_SERVICE, "recent": false, "onPage": "__CHANNEL__:1" }))
+        .unwrap_err();
+    assert_eq!(error["code"], "network");
+    assert_eq!(kept(SMALL_SERVICE, false)["trains"], last["trains"]);
+
+    // The demo profile's listings are never kept.
+    h.list("Demo", SMALL_SERVICE, false);
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    assert_eq!(
+        h.ok(
+            "kept_trains",
+            json!({ "profile": "Demo", "serviceId": SMALL_SERVICE, "recent": false })
+        ),
+        Value::Null
+    );
+}
