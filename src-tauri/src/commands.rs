@@ -77,8 +77,9 @@ pub async fn save_profile(
     })
     .await?;
     state.forget_client(&name);
-    if let Some(old) = &replaces {
+    if let Some(old) = replaces.as_deref().filter(|old| *old != name) {
         state.forget_client(old);
+        state.offline().forget_profile(old);
     }
     let profiles = state.profiles()?;
     let summary = blocking(move || {
@@ -94,7 +95,7 @@ pub async fn save_profile(
     Ok(ProfileView::new(summary, false))
 }
 
-/// Deletes a profile and its keychain entry.
+/// Deletes a profile, its keychain entry and the listings kept for it.
 #[tauri::command]
 pub async fn delete_profile(state: State<'_, AppState>, name: String) -> CommandResult<()> {
     if name == DEMO_PROFILE {
@@ -106,6 +107,7 @@ pub async fn delete_profile(state: State<'_, AppState>, name: String) -> Command
     let removed = name.clone();
     blocking(move || Ok(profiles.remove(&removed)?)).await?;
     state.forget_client(&name);
+    state.offline().forget_profile(&name);
     Ok(())
 }
 

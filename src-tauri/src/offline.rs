@@ -43,6 +43,21 @@ impl Offline {
         }));
     }
 
+    /// Removes every listing kept for `profile` (deleted, or renamed: a kept listing names
+    /// its profile), in the background; a failure is logged.
+    pub fn forget_profile(&self, profile: &str) {
+        let Some(cache) = self.cache.clone() else {
+            return;
+        };
+        let profile = profile.to_owned();
+        tauri::async_runtime::spawn(blocking(move || {
+            if let Err(e) = cache.forget_profile(&profile) {
+                tracing::warn!("could not remove the kept listings of a profile: {e}");
+            }
+            Ok(())
+        }));
+    }
+
     /// The listing kept for `profile` and `service_id`, if any can be used.
     pub async fn last(
         &self,

@@ -201,6 +201,17 @@ pub fn record_into(sent: Arc<Mutex<Vec<Value>>>) -> Channel<InvokeResponseBody> 
     })
 }
 
+/// Waits (up to 2 s) for work the app does in the background, such as keeping a listing.
+pub fn wait_until(done: impl Fn() -> bool) {
+    for _ in 0..100 {
+        if done() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    panic!("still not done after 2 s");
+}
+
 pub fn profile_input(name: &str, endpoint: &str, secret: &str) -> Value {
     json!({ "name": name, "accessKey": aitems_demo::DEMO_ACCESS_KEY, "secretKey": secret, "endpoint": endpoint, "defaultService": SMALL_SERVICE })
 }

@@ -97,14 +97,8 @@ fn the_last_listing_is_kept_and_outlives_an_outage() {
     let listed = h.list("Work", SMALL_SERVICE, false);
 
     // Kept in the background: give the disk a moment.
-    let mut last = Value::Null;
-    for _ in 0..100 {
-        last = kept(SMALL_SERVICE, false);
-        if !last.is_null() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    wait_until(|| !kept(SMALL_SERVICE, false).is_null());
+    let last = kept(SMALL_SERVICE, false);
     assert_eq!(
         last["trains"],
         Value::Array(data::trains(SMALL_SERVICE).unwrap())
@@ -127,6 +121,23 @@ fn the_last_listing_is_kept_and_outlives_an_outage() {
         .unwrap_err();
     assert_eq!(error["code"], "network");
     assert_eq!(kept(SMALL_SERVICE, false)["trains"], last["trains"]);
+
+    // Renamed, the profile's kept listings go (each names its profile); deleted, likewise.
+    let renamed = json!({ "name": "Office", "accessKey": "", "secretKey": "", "endpoint": endpoint, "defaultService": null });
+    h.ok(
+        "save_profile",
+        json!({ "profile": renamed, "replaces": "Work" }),
+    );
+    h.list("Office", SMALL_SERVICE, false);
+    let kept_for = |profile: &str| {
+        h.ok(
+            "kept_trains",
+            json!({ "profile": profile, "serviceId": SMALL_SERVICE, "recent": false }),
+        )
+    };
+    wait_until(|| kept_for("Work").is_null() && !kept_for("Office").is_null());
+    h.ok("delete_profile", json!({ "name": "Office" }));
+    wait_until(|| kept_for("Office").is_null());
 
     // The demo profile's listings are never kept.
     h.list("Demo", SMALL_SERVICE, false);

@@ -1,7 +1,7 @@
 //! The last successful listing of each profile and service, kept on disk so that the app
 //! can show it at once at launch and still show it when the network or AiTEMS is down.
 //!
-//! One file per profile and service in the app's data folder: no keys (a listing holds
+//! One file per profile and service in the app's data folder, one folder per profile: no keys (a listing holds
 //! none), written atomically, with a format version and a size cap. A file that cannot be
 //! used (damaged, another format, too large, another listing's) is passed over with a log
 //! line: the cache only ever saves a wait, it never stops the app.
@@ -165,17 +165,33 @@ impl ListingCache {
         }
     }
 
-    /// The file of one profile and service: named by a hash, so any profile name or
-    /// service id makes a safe file name.
-    fn path_of(&self, profile: &str, service_id: &str) -> PathBuf {
-        let mut hash = Sha256::new();
-        hash.update(profile.as_bytes());
-        hash.update([0]);
-        hash.update(service_id.as_bytes());
-        let digest = hash.finalize();
-        let name: String = digest[..12].iter().map(|b| format!("{b:02x}")).collect();
-        self.dir.join(format!("listing-{name}.json"))
+    /// Removes every kept listing of `profile` (when it is deleted or renamed).
+    ///
+    /// # Errors
+    /// What the file system refuses (nothing kept is not an error).
+    pub fn forget_profile(&self, profile: &str) -> std::io::Result<()> {
+        match std::fs::remove_dir_all(self.profile_dir(profile)) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+            _ => Ok(()),
+        }
     }
+
+    /// The folder of one profile's listings and the file of one of its services, both
+    /// named by a hash, so any profile name or service id makes a safe file name.
+    fn path_of(&self, profile: &str, service_id: &str) -> PathBuf {
+        self.profile_dir(profile)
+            .join(format!("listing-{}.json", short_hash(service_id)))
+    }
+
+    fn profile_dir(&self, profile: &str) -> PathBuf {
+        self.dir.join(format!("profile-{}", short_hash(profile)))
+    }
+}
+
+/// The first 12 bytes of the SHA-256 of `text`, in hex.
+fn short_hash(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    digest[..12].iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]
@@ -201,6 +217,7 @@ mod tests {
     fn only_file(cache: &ListingCache) -> PathBuf {
         let mut files: Vec<_> = std::fs::read_dir(cache.dir())
             .unwrap()
+            .flat_map(|profile| std::fs::read_dir(profile.unwrap().path()).unwrap())
             .map(|e| e.unwrap().path())
             .collect();
         assert_eq!(files.len(), 1, "{files:?}");
@@ -221,6 +238,21 @@ mod tests {
         cache.forget("Work", "svc").unwrap();
         assert_eq!(cache.load("Work", "svc"), None);
         cache.forget("Work", "svc").unwrap();
+    }
+
+    #[test]
+    fn forgetting_a_profile_removes_all_its_listings_and_only_its() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = ListingCache::new(dir.path());
+        cache.save("Work", "a", &listing(1)).unwrap();
+        cache.save("Work", "b", &listing(1)).unwrap();
+        cache.save("Home", "a", &listing(2)).unwrap();
+        cache.forget_profile("Work").unwrap();
+        assert_eq!(cache.load("Work", "a"), None);
+        assert_eq!(cache.load("Work", "b"), None);
+        assert_eq!(cache.load("Home", "a"), Some(listing(2)));
+        cache.forget_profile("Work").unwrap();
+        cache.forget_profile("Nobody").unwrap();
     }
 
     #[test]
