@@ -13,7 +13,6 @@ vi.mock('@tauri-apps/api/core', () => ({
   },
   invoke: async () => answer,
 }));
-vi.mock('@tauri-apps/api/event', () => ({ listen: async () => () => {} }));
 
 const { api } = await import('./api');
 
