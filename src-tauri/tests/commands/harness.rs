@@ -170,6 +170,17 @@ impl Harness {
         seen
     }
 
+    /// The profile named `name` as `list_profiles` lists it.
+    pub fn listed_profile(&self, name: &str) -> Value {
+        let profiles = self.ok("list_profiles", json!({}));
+        let found = profiles
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["name"] == name);
+        found.unwrap_or_else(|| panic!("{name} not listed")).clone()
+    }
+
     pub fn demo_endpoint(&self) -> String {
         self.ok("start_demo", json!({}))["endpoint"]
             .as_str()

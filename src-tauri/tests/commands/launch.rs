@@ -56,14 +56,7 @@ fn saved_default_profile_opens_its_default_service() {
     let h = Harness::new();
     let endpoint = h.demo_endpoint();
     h.ok("save_profile", json!({ "profile": profile_input("Work", &endpoint, aitems_demo::DEMO_SECRET_KEY), "replaces": null }));
-    let profiles = h.ok("list_profiles", json!({}));
-    let work = profiles
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["name"] == "Work")
-        .unwrap();
-    assert_eq!(work["openService"], SMALL_SERVICE);
+    assert_eq!(h.listed_profile("Work")["openService"], SMALL_SERVICE);
     tauri::async_runtime::block_on(AppState::prefetch_at_launch(h.app.handle()))
         .expect("the launch fetch starts");
     let pages = h.pages("Work", SMALL_SERVICE, false).expect("listed");

@@ -31,14 +31,7 @@ fn saved_profiles_keep_their_keys_to_themselves() {
         Value::Null,
         "a refresh of the same service changes nothing"
     );
-    let profiles = h.ok("list_profiles", json!({}));
-    let work = profiles
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["name"] == "Work")
-        .unwrap()
-        .clone();
+    let work = h.listed_profile("Work");
     assert_eq!(work["recentServices"], json!([SMALL_SERVICE]));
     assert_eq!(work["isDefault"], true);
 
