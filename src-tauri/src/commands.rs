@@ -236,6 +236,8 @@ pub async fn set_watch(
         })
         .await?
     };
+    let watching = !state.watching_profiles().await.is_empty();
+    state.watch().set_watching(watching);
     if !was_watching && !view.summary.watched_services.is_empty() && !state.watch().ask_permission()
     {
         tracing::warn!("notifications are not allowed: watched services will not notify");

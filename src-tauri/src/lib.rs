@@ -11,6 +11,7 @@ pub mod offline;
 pub mod pages;
 pub mod prefetch;
 pub mod state;
+pub mod tray;
 pub mod views;
 pub mod watch;
 
@@ -52,7 +53,9 @@ pub fn run() {
             .watch()
             .set_notifier(Arc::new(notifier));
         watch::scheduler::start(app.handle().clone());
-        Ok(open_main_window(app.handle())?)
+        open_main_window(app.handle())?;
+        tray::keep_watching_on_close(app.handle());
+        Ok(())
     });
     if let Err(error) = app.run(tauri::generate_context!()) {
         eprintln!("AiTEMS Desk could not start: {error}");

@@ -1,7 +1,9 @@
 // Starting and stopping what the end-to-end tests drive: the demo service (through the
 // `aitems` CLI, for the expected data), tauri-driver, and WebDriver sessions on the app.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createConnection } from 'node:net';
 import { Builder, By, until } from 'selenium-webdriver';
 
@@ -94,3 +96,20 @@ export async function waitFor(driver, read, accept, message, timeoutMs = 20000) 
 }
 
 export { By, until };
+
+/**
+ * Starts the recording desktop notification server (notifications.py) on the session bus
+ * and returns `read()` (the notifications so far) and `stop()`.
+ */
+export async function startNotificationRecorder() {
+  const log = join(mkdtempSync(join(tmpdir(), 'notices-')), 'notices.jsonl');
+  writeFileSync(log, '');
+  const script = new URL('./notifications.py', import.meta.url).pathname;
+  const child = spawn('python3', [script, log], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise((resolve, reject) => {
+    child.stdout.on('data', (chunk) => { if (String(chunk).includes('ready')) resolve(); });
+    child.on('exit', (code) => reject(new Error(`the notification recorder exited with ${code}`)));
+  });
+  const read = () => readFileSync(log, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
+  return { read, stop: () => child.kill() };
+}

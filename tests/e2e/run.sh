@@ -12,9 +12,18 @@ cargo build --locked -p aitems-desk -p aitems-cli
 # shellcheck source=tests/e2e/env.sh
 . tests/e2e/env.sh
 e2e_env "$ROOT/target/debug/aitems-desk" "$ROOT/target/debug/aitems" "$ROOT/target/e2e-screens"
+# The recording notification server (notifications.py) speaks D-Bus with dbus-fast, from
+# PyPI, pinned and installed into a folder of its own under target/.
+DBUS_FAST_VERSION=5.2.0
+DBUS_FAST_DIR="$ROOT/target/tools/dbus-fast-$DBUS_FAST_VERSION"
+if [ ! -d "$DBUS_FAST_DIR/dbus_fast" ]; then
+  python3 -m pip install --quiet --disable-pip-version-check --no-warn-script-location --root-user-action=ignore \
+    --target "$DBUS_FAST_DIR" "dbus-fast==$DBUS_FAST_VERSION"
+fi
+export PYTHONPATH="$DBUS_FAST_DIR"
 SCRATCH=$(mktemp -d)
 trap 'rm -rf "$SCRATCH"' EXIT
 
 cd tests/e2e
 HOME="$SCRATCH" xvfb-run -a -s "-screen 0 1280x800x24" \
-  dbus-run-session -- sh -c 'echo -n e2e | gnome-keyring-daemon --unlock --components=secrets >/dev/null; exec node --test --test-concurrency=1 app.test.mjs'
+  dbus-run-session -- sh -c 'echo -n e2e | gnome-keyring-daemon --unlock --components=secrets >/dev/null; exec node --test --test-concurrency=1 app.test.mjs live.test.mjs'

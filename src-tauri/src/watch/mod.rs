@@ -8,6 +8,7 @@ mod notifier;
 pub mod scheduler;
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use aitems::changes::Change;
@@ -53,6 +54,8 @@ pub struct Watch {
     listener: Mutex<Option<Listener>>,
     names: Mutex<HashMap<(String, String), String>>,
     backoff: Mutex<scheduler::Backoffs>,
+    watching: AtomicBool,
+    paused: AtomicBool,
 }
 
 impl Default for Watch {
@@ -63,6 +66,8 @@ impl Default for Watch {
             listener: Mutex::default(),
             names: Mutex::default(),
             backoff: Mutex::default(),
+            watching: AtomicBool::new(false),
+            paused: AtomicBool::new(false),
         }
     }
 }
@@ -91,6 +96,40 @@ impl Watch {
     /// Sends later updates over `channel`, and writes notices in `language`.
     pub fn listen(&self, channel: Channel<WatchUpdate>, language: Language) {
         *lock(&self.listener) = Some(Listener { channel, language });
+    }
+
+    /// The language notices are written in (the window's).
+    pub fn language(&self) -> Language {
+        lock(&self.listener)
+            .as_ref()
+            .map(|ear| ear.language)
+            .unwrap_or_default()
+    }
+
+    /// Whether any profile refreshes watched services on its own (as of the last look).
+    pub fn is_watching(&self) -> bool {
+        self.watching.load(Ordering::SeqCst)
+    }
+
+    /// Notes whether any profile refreshes watched services on its own.
+    pub fn set_watching(&self, watching: bool) {
+        self.watching.store(watching, Ordering::SeqCst);
+    }
+
+    /// Whether the user paused watching (from the tray).
+    pub fn is_paused(&self) -> bool {
+        self.paused.load(Ordering::SeqCst)
+    }
+
+    /// Pauses or resumes background refreshes.
+    pub fn set_paused(&self, paused: bool) {
+        self.paused.store(paused, Ordering::SeqCst);
+    }
+
+    /// Shows `notice` as it is.
+    pub fn tell(&self, notice: &Notice) {
+        let notifier = lock(&self.notifier).clone();
+        notifier.show(notice);
     }
 
     /// Tells the window about an update; a window that stopped listening is forgotten.
@@ -127,13 +166,8 @@ impl Watch {
             .get(&(profile.to_owned(), service_id.to_owned()))
             .cloned()
             .unwrap_or_else(|| service_id.to_owned());
-        let language = lock(&self.listener)
-            .as_ref()
-            .map(|ear| ear.language)
-            .unwrap_or_default();
-        if let Some(notice) = notice(&name, fresh, language) {
-            let notifier = lock(&self.notifier).clone();
-            notifier.show(&notice);
+        if let Some(notice) = notice(&name, fresh, self.language()) {
+            self.tell(&notice);
         }
     }
 

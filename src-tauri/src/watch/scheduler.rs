@@ -82,13 +82,32 @@ pub fn start<R: Runtime>(app: AppHandle<R>) {
 
 /// Refreshes every watched service that is due at `now` (its profile's interval has
 /// passed since it was last listed, it is not waiting after a failure, and no refresh of
-/// it is under way), [`AT_ONCE`] at a time. Returns the listings it refreshed.
+/// it is under way), [`AT_ONCE`] at a time, unless watching is paused. Returns the
+/// listings it refreshed.
 pub async fn tick(state: &AppState, now: SystemTime) -> Vec<ListingKey> {
+    if state.watch().is_paused() {
+        return Vec::new();
+    }
+    refresh_where(state, now, |key, period| is_due(state, key, period, now)).await
+}
+
+/// Refreshes every watched service now, due or not ("Refresh now" in the tray).
+pub async fn refresh_all(state: &AppState) -> Vec<ListingKey> {
+    refresh_where(state, SystemTime::now(), |_, _| true).await
+}
+
+async fn refresh_where(
+    state: &AppState,
+    now: SystemTime,
+    wanted: impl Fn(&ListingKey, Duration) -> bool,
+) -> Vec<ListingKey> {
+    let watching = state.watching_profiles().await;
+    state.watch().set_watching(!watching.is_empty());
     let mut due = Vec::new();
-    for (profile, period, services) in state.watching_profiles().await {
+    for (profile, period, services) in watching {
         for service_id in services {
             let key = ListingKey::new(&profile, &service_id, false);
-            if is_due(state, &key, period, now) {
+            if wanted(&key, period) {
                 due.push((key, period));
             }
         }

@@ -266,3 +266,34 @@ fn notices_speak_the_language_of_the_window() {
         shown[0]
     );
 }
+
+#[test]
+fn paused_watching_refreshes_nothing_until_resumed_and_refresh_now_ignores_the_interval() {
+    let (h, _notices, _updates) = watching_app();
+    let state = h.app.state::<AppState>();
+    assert!(!state.watch().is_watching(), "nothing watched yet");
+    watch(&h, &[SMALL_SERVICE, MEDIUM_SERVICE]);
+    assert!(state.watch().is_watching(), "watching is noted at once");
+
+    state.watch().set_paused(true);
+    assert!(tick_at(&h, Duration::ZERO).is_empty(), "paused");
+    state.watch().set_paused(false);
+    assert_eq!(tick_at(&h, Duration::ZERO).len(), 2, "resumed: both due");
+    assert!(
+        tick_at(&h, Duration::from_secs(10)).is_empty(),
+        "both fresh"
+    );
+    let mut now = tauri::async_runtime::block_on(scheduler::refresh_all(&state));
+    now.sort_by(|a, b| a.service_id.cmp(&b.service_id));
+    assert_eq!(
+        now,
+        [
+            ListingKey::new("Work", MEDIUM_SERVICE, false),
+            ListingKey::new("Work", SMALL_SERVICE, false)
+        ],
+        "Refresh now refreshes every watched service"
+    );
+
+    watch(&h, &[]);
+    assert!(!state.watch().is_watching());
+}
