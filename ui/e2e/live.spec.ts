@@ -6,6 +6,19 @@ const marks = (page: Page) => grid(page).getByTestId('change-mark');
 const invoke = (page: Page, cmd: string, args: Record<string, unknown> = {}) =>
   page.evaluate(([c, a]) => (window as unknown as { __TAURI_INTERNALS__: { invoke: (c: string, a: unknown) => Promise<unknown> } }).__TAURI_INTERNALS__.invoke(c as string, a), [cmd, args] as const);
 
+/** Opens the menu beside Refresh with the watching settings, if it is not open. */
+async function watchMenu(page: Page) {
+  const menu = page.getByTestId('watch-menu');
+  const button = menu.getByRole('button', { expanded: false });
+  if (await button.count()) await button.click();
+  return menu;
+}
+const watchSwitch = async (page: Page) => (await watchMenu(page)).getByRole('switch', { name: 'Watch this service' });
+async function refreshEvery(page: Page, choice: string): Promise<void> {
+  await (await watchMenu(page)).getByRole('radio', { name: choice, exact: true }).check();
+  await expect(page.getByTestId('watch-every')).toHaveText(choice);
+}
+
 /** Opens the moving scenario and refreshes once: trainings move along and one is new. */
 async function afterOneMove(page: Page): Promise<void> {
   await openMain(page, 'moving');
@@ -65,15 +78,18 @@ test.describe('change marks', () => {
 test.describe('watching', () => {
   test('the watch toggle and the interval are saved with the profile', async ({ page }) => {
     await openMain(page);
-    const watch = page.getByRole('switch', { name: 'Watch this service' });
-    const every = page.getByLabel('Refresh every');
+    const summary = page.getByTestId('watch-menu').getByRole('button').first();
+    await expect(summary).toHaveAccessibleName('Auto-refresh: Off');
+    const watch = await watchSwitch(page);
+    const menu = page.getByTestId('watch-menu');
     await expect(watch).not.toBeChecked();
-    await expect(every).toHaveValue('off');
+    await expect(menu.getByRole('radio', { name: 'Off' })).toBeChecked();
     await watch.check({ force: true });
     // Watching without a chosen interval refreshes every 5 minutes.
-    await expect(every).toHaveValue('5m');
-    await every.selectOption('15m');
-    await expect(every).toHaveValue('15m');
+    await expect(summary).toHaveAccessibleName('Watching · 5 min');
+    await expect(menu.getByRole('radio', { name: '5 min', exact: true })).toBeChecked();
+    await refreshEvery(page, '15 min');
+    await expect(summary).toHaveAccessibleName('Watching · 15 min');
     type Listed = { name: string; refreshEvery: string; watchedServices: string[] };
     let [work] = (await invoke(page, 'list_profiles')) as Listed[];
     expect(work).toMatchObject({ refreshEvery: '15m', watchedServices: ['kzblozze40q'] });
@@ -82,8 +98,12 @@ test.describe('watching', () => {
     await expect(watch).not.toBeChecked();
     [work] = (await invoke(page, 'list_profiles')) as Listed[];
     expect(work).toMatchObject({ refreshEvery: '15m', watchedServices: [] });
-    await expect(every).toHaveValue('15m');
+    await expect(summary).toHaveAccessibleName('Auto-refresh: 15 min');
     await shot(page, '21-watching');
+    // The menu closes from the keyboard, giving the focus back to its button.
+    await page.keyboard.press('Escape');
+    await expect(menu.getByRole('group')).toHaveCount(0);
+    await expect(menu.getByRole('button')).toBeFocused();
   });
 });
 
@@ -91,7 +111,7 @@ test.describe('refreshing by itself', () => {
   test('after the interval the list refreshes, keeping filter, selection, focus and scroll', async ({ page }) => {
     await page.clock.install();
     await openMain(page, 'moving');
-    await page.getByLabel('Refresh every').selectOption('1m');
+    await refreshEvery(page, '1 min');
     await page.getByTestId('status-filter').getByRole('button', { name: /Status/ }).click();
     await page.getByTestId('status-filter').locator('input[data-value="completed"]').check();
     await page.keyboard.press('Escape');
@@ -121,7 +141,7 @@ test.describe('refreshing by itself', () => {
   test('a failed refresh in the background says so quietly, with no banner, and keeps the rows', async ({ page }) => {
     await page.clock.install();
     await openMain(page, 'refresh-error');
-    await page.getByLabel('Refresh every').selectOption('1m');
+    await refreshEvery(page, '1 min');
     await page.clock.fastForward('01:01');
     const line = page.getByTestId('refresh-failed');
     await expect(line).toHaveText(/^Couldn't refresh at \d\d:\d\d · retrying$/);
@@ -143,8 +163,8 @@ test.describe('refreshing by itself', () => {
       await expect(bodyRows(page).first()).toBeVisible();
     };
     await choose('h5t0b8y6jqe');
-    await page.getByRole('switch', { name: 'Watch this service' }).check({ force: true });
-    await page.getByLabel('Refresh every').selectOption('1m');
+    await (await watchSwitch(page)).check({ force: true });
+    await refreshEvery(page, '1 min');
     await choose('kzblozze40q');
     // The backend picks the watched service up on its next tick and refreshes it a minute later.
     for (let i = 0; i < 3; i++) await page.clock.fastForward('01:01');
@@ -162,7 +182,9 @@ test.describe('Korean', () => {
     await afterOneMove(page);
     await expect(bodyRows(page).first().getByTestId('change-mark')).toHaveText('신규');
     await expect(page.getByTestId('changed-filter')).toContainText('변경됨');
+    await expect(page.getByRole('button', { name: '자동 새로 고침: 끔' })).toBeVisible();
+    await page.getByTestId('watch-menu').getByRole('button').click();
     await expect(page.getByRole('switch', { name: '이 서비스 모니터링' })).toBeVisible();
-    await expect(page.getByLabel('자동 새로 고침')).toBeVisible();
+    await expect(page.getByRole('radio', { name: '5분마다', exact: true })).toBeVisible();
   });
 });

@@ -178,9 +178,11 @@ export const en = {
   'error.offlineRows': 'Offline: showing the trainings as of {time}.',
   'toolbar.asOf': 'as of {time}',
 
-  'watch.label': 'Watching',
+  'watch.label': 'Auto-refresh and watching',
+  'watch.button': 'Auto-refresh: {every}',
+  'watch.buttonWatching': 'Watching · {every}',
   'watch.toggle': 'Watch this service',
-  'watch.toggleTitle': 'Refresh this service in the background and get a desktop notification when a training finishes, fails or appears',
+  'watch.toggleHelp': 'Refreshes it in the background, and a desktop notification tells you when a training finishes, fails or appears.',
   'watch.every': 'Refresh every',
   'watch.every.off': 'Off',
   'watch.every.1m': '1 min',
