@@ -138,6 +138,25 @@ test.describe('refreshing by itself', () => {
     await expect(page.getByTestId('error-banner')).toHaveCount(0);
   });
 
+  test('a refresh that changes nothing leaves every rendered row alone', async ({ page }) => {
+    await openMain(page);
+    await grid(page).evaluate((el) => {
+      const seen = { count: 0 };
+      (window as unknown as { __rowMutations: typeof seen }).__rowMutations = seen;
+      new MutationObserver((records) => (seen.count += records.length)).observe(el.querySelector('.tbody')!, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+        attributes: true,
+      });
+    });
+    const lists = (await mockCalls(page)).filter((c) => c.cmd === 'list_trains').length;
+    await page.getByTestId('refresh').click();
+    await expect.poll(async () => (await mockCalls(page)).filter((c) => c.cmd === 'list_trains').length).toBe(lists + 1);
+    await expect(page.getByTestId('refresh')).toBeEnabled();
+    expect(await page.evaluate(() => (window as unknown as { __rowMutations: { count: number } }).__rowMutations.count)).toBe(0);
+  });
+
   test('a failed refresh in the background says so quietly, with no banner, and keeps the rows', async ({ page }) => {
     await page.clock.install();
     await openMain(page, 'refresh-error');
