@@ -13,5 +13,8 @@ pub const COMMANDS: &[&str] = &[
     "list_services",
     "list_trains",
     "kept_trains",
+    "set_watch",
+    "mark_seen",
+    "watch_updates",
     "export_csv",
 ];

@@ -1,7 +1,8 @@
 //! The commands the web view may call. Each parses its arguments, calls the core and
 //! maps errors; the logic lives in the `aitems` crate.
 
-use aitems::profiles::ProfileSettings;
+use aitems::changes::TrainKey;
+use aitems::profiles::{ProfileSettings, RefreshEvery};
 use aitems::{Client, Credentials, Endpoint, Service};
 use tauri::ipc::{Channel, InvokeResponseBody};
 use tauri::State;
@@ -11,6 +12,7 @@ use crate::error::{CommandError, CommandResult};
 use crate::pages::PageSender;
 use crate::state::{blocking, AppState};
 use crate::views::{AppInfo, ConnectionCheck, KeptTrains, ProfileInput, ProfileView, TrainsListed};
+use crate::watch::{Language, ListingKey, WatchUpdate};
 
 /// Version and start-up flags.
 #[tauri::command]
@@ -68,9 +70,11 @@ pub async fn save_profile(
         if let Some(old) = old_name.filter(|old| *old != saved_name) {
             profiles.rename(&old, &saved_name)?;
         }
-        // The form does not carry the recent services: keep them.
+        // The form carries neither the recent services nor watching: keep them.
         if let Ok(existing) = profiles.get(&saved_name) {
             settings.recent_services = existing.settings.recent_services;
+            settings.refresh_interval = existing.settings.refresh_interval;
+            settings.watched_services = existing.settings.watched_services;
         }
         profiles.save(&saved_name, settings, credentials.as_ref())?;
         Ok(())
@@ -80,6 +84,7 @@ pub async fn save_profile(
     if let Some(old) = replaces.as_deref().filter(|old| *old != name) {
         state.forget_client(old);
         state.offline().forget_profile(old);
+        state.watch().forget_profile(old);
     }
     let profiles = state.profiles()?;
     let summary = blocking(move || {
@@ -108,6 +113,7 @@ pub async fn delete_profile(state: State<'_, AppState>, name: String) -> Command
     blocking(move || Ok(profiles.remove(&removed)?)).await?;
     state.forget_client(&name);
     state.offline().forget_profile(&name);
+    state.watch().forget_profile(&name);
     Ok(())
 }
 
@@ -163,27 +169,24 @@ pub async fn list_trains(
     on_page: Channel<InvokeResponseBody>,
 ) -> CommandResult<TrainsListed> {
     let pages = PageSender::new(&on_page);
-    let listing = state
-        .trains(&profile, &service_id, recent, |progress, trains| {
-            pages.send(progress, trains);
-        })
-        .await?;
+    let key = ListingKey::new(&profile, &service_id, recent);
+    // A background refresh of the same listing waits for the next tick.
+    let started = state.watch().history().begin_refresh(&key);
+    let refreshed = state
+        .refresh(&key, |progress, trains| pages.send(progress, trains))
+        .await;
+    if started {
+        state.watch().history().end_refresh(&key);
+    }
+    let refreshed = refreshed?;
     pages.finish()?;
     let changed = state.remember_service(&profile, &service_id).await;
-    let fetched_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
-    let (pages, total) = (listing.pages, listing.trains.len());
-    state.offline().keep(
-        &profile,
-        &service_id,
-        recent,
-        fetched_at.clone(),
-        listing.trains,
-    );
     Ok(TrainsListed {
-        fetched_at,
-        pages,
-        total,
+        fetched_at: refreshed.fetched_at,
+        pages: refreshed.pages,
+        total: refreshed.total,
         profile: changed,
+        unseen: refreshed.unseen,
     })
 }
 
@@ -200,7 +203,70 @@ pub async fn kept_trains(
     Ok(kept.map(|listing| KeptTrains {
         fetched_at: listing.fetched_at,
         trains: listing.trains,
+        unseen: state.watch().history().unseen(&profile, &service_id),
     }))
+}
+
+/// Sets how a profile watches its services: how often the app refreshes on its own
+/// (`None`: five minutes once it watches a service, else off) and which services it
+/// notifies about. Asks the system for leave to notify when watching starts.
+#[tauri::command]
+pub async fn set_watch(
+    state: State<'_, AppState>,
+    profile: String,
+    refresh_interval: Option<RefreshEvery>,
+    watched_services: Vec<String>,
+) -> CommandResult<ProfileView> {
+    let was_watching = state
+        .watch_settings(&profile)
+        .await
+        .is_ok_and(|s| !s.watched_services.is_empty());
+    let view = if profile == DEMO_PROFILE {
+        let mut demo = state.demo().await?;
+        demo.set_watch(refresh_interval, &watched_services);
+        ProfileView::new(demo.summary(), true)
+    } else {
+        let profiles = state.profiles()?;
+        blocking(move || {
+            let saved = profiles.set_watch(&profile, refresh_interval, &watched_services)?;
+            let summary = profiles.list()?.into_iter().find(|p| p.name == saved.name);
+            summary
+                .map(|summary| ProfileView::new(summary, false))
+                .ok_or_else(|| CommandError::invalid_input("The profile could not be read back."))
+        })
+        .await?
+    };
+    if !was_watching && !view.summary.watched_services.is_empty() && !state.watch().ask_permission()
+    {
+        tracing::warn!("notifications are not allowed: watched services will not notify");
+    }
+    Ok(view)
+}
+
+/// Forgets the change marks of the given trainings of a service (opened by the user), or
+/// of all of them when `trains` is `None` ("Mark all as seen").
+#[tauri::command]
+pub fn mark_seen(
+    state: State<'_, AppState>,
+    profile: String,
+    service_id: String,
+    trains: Option<Vec<TrainKey>>,
+) {
+    state
+        .watch()
+        .history()
+        .mark_seen(&profile, &service_id, trains.as_deref());
+}
+
+/// Sends what background refreshes of watched services find over `on_update`, and sets
+/// the language of notices. A later call replaces the earlier listener.
+#[tauri::command]
+pub fn watch_updates(
+    state: State<'_, AppState>,
+    language: Language,
+    on_update: Channel<WatchUpdate>,
+) {
+    state.watch().listen(on_update, language);
 }
 
 fn settings_of(input: &ProfileInput) -> CommandResult<ProfileSettings> {

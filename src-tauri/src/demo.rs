@@ -1,6 +1,6 @@
 //! Demo mode: the embedded demo AiTEMS service on loopback, with in-memory keys.
 
-use aitems::profiles::ProfileSummary;
+use aitems::profiles::{ProfileSettings, ProfileSummary, RefreshEvery};
 use aitems::{Credentials, Endpoint};
 use aitems_demo::{DemoConfig, DemoServer, DEMO_ACCESS_KEY, DEMO_SECRET_KEY};
 
@@ -10,10 +10,17 @@ use crate::error::{CommandError, CommandResult};
 /// so a saved profile may not take it.
 pub const DEMO_PROFILE: &str = "Demo";
 
+/// How often the demo service moves its trainings along (requesting → waiting →
+/// learning → completed or failed, and a new request every other step), so that
+/// watching can be seen at work in demo mode.
+pub const DEMO_STEP: std::time::Duration = std::time::Duration::from_secs(30);
+
 /// A running demo service.
 pub struct DemoSession {
     server: DemoServer,
     endpoint: Endpoint,
+    /// How demo mode watches its services (the rest of the settings is unused).
+    watch: ProfileSettings,
 }
 
 impl DemoSession {
@@ -22,18 +29,29 @@ impl DemoSession {
     /// # Errors
     /// `internal` when no port can be bound.
     pub async fn start() -> CommandResult<Self> {
-        let server = aitems_demo::start(DemoConfig::default())
-            .await
-            .map_err(|e| {
-                CommandError::internal("The demo service could not start.", e.to_string())
-            })?;
+        let config = DemoConfig {
+            advance_every: Some(DEMO_STEP),
+            ..DemoConfig::default()
+        };
+        let server = aitems_demo::start(config).await.map_err(|e| {
+            CommandError::internal("The demo service could not start.", e.to_string())
+        })?;
         let endpoint = Endpoint::parse(&server.url())?;
-        Ok(Self { server, endpoint })
+        Ok(Self {
+            server,
+            endpoint,
+            watch: ProfileSettings::default(),
+        })
     }
 
     /// Where the demo service listens.
     pub fn endpoint(&self) -> &Endpoint {
         &self.endpoint
+    }
+
+    /// The demo service itself (tests drive its clock and faults).
+    pub fn server(&self) -> &DemoServer {
+        &self.server
     }
 
     /// How many requests the demo service has answered so far.
@@ -46,6 +64,22 @@ impl DemoSession {
         Credentials::new(DEMO_ACCESS_KEY, DEMO_SECRET_KEY)
     }
 
+    /// Sets how demo mode watches its services, for this run only (watching is off
+    /// until the user turns it on).
+    pub fn set_watch(
+        &mut self,
+        refresh_interval: Option<RefreshEvery>,
+        watched_services: &[String],
+    ) {
+        self.watch.refresh_interval = refresh_interval;
+        self.watch.watched_services = aitems::profiles::service_ids(watched_services);
+    }
+
+    /// How demo mode watches its services.
+    pub fn watch(&self) -> &ProfileSettings {
+        &self.watch
+    }
+
     /// The demo profile as the UI lists it.
     pub fn summary(&self) -> ProfileSummary {
         ProfileSummary {
@@ -55,6 +89,8 @@ impl DemoSession {
             default_service: Some(aitems_demo::data::MEDIUM_SERVICE.into()),
             recent_services: Vec::new(),
             is_default: false,
+            refresh_every: self.watch.refresh_every(),
+            watched_services: self.watch.watched_services.clone(),
         }
     }
 }

@@ -12,12 +12,13 @@ pub mod pages;
 pub mod prefetch;
 pub mod state;
 pub mod views;
+pub mod watch;
 
 use std::sync::Arc;
 
 use aitems::credentials::{CachedStore, KeychainStore};
 use aitems::profiles::ProfileManager;
-use tauri::{Builder, Runtime};
+use tauri::{Builder, Manager, Runtime};
 
 pub use crate::command_names::COMMANDS;
 use crate::error::CommandError;
@@ -42,9 +43,15 @@ pub fn run() {
     let profiles = ProfileManager::new(Arc::new(keychain)).map_err(CommandError::from);
     let offline = Offline::new(aitems::cache::listings_dir().map(ListingCache::new));
     let state = AppState::new(profiles, demo_requested).with_offline(offline);
-    let app = run_app(tauri::Builder::default(), state).setup(|app| {
+    let builder = tauri::Builder::default().plugin(tauri_plugin_notification::init());
+    let app = run_app(builder, state).setup(|app| {
         // Runs on while the window opens; the commands take its answers when they are asked.
         drop(AppState::prefetch_at_launch(app.handle()));
+        let notifier = watch::DesktopNotifier(app.handle().clone());
+        app.state::<AppState>()
+            .watch()
+            .set_notifier(Arc::new(notifier));
+        watch::scheduler::start(app.handle().clone());
         Ok(open_main_window(app.handle())?)
     });
     if let Err(error) = app.run(tauri::generate_context!()) {
@@ -67,6 +74,9 @@ pub fn run_app<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
             commands::list_services,
             commands::list_trains,
             commands::kept_trains,
+            commands::set_watch,
+            commands::mark_seen,
+            commands::watch_updates,
             export::export_csv,
         ])
 }

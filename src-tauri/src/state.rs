@@ -2,9 +2,11 @@
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, SystemTime};
 
+use aitems::changes::Change;
 use aitems::client::{Progress, TrainListing};
-use aitems::profiles::ProfileManager;
+use aitems::profiles::{ProfileManager, ProfileSettings};
 use aitems::{Client, Credentials, Endpoint, Service, Train};
 use tauri::async_runtime::{self, JoinHandle};
 use tauri::{AppHandle, Manager, Runtime};
@@ -13,7 +15,8 @@ use crate::demo::{DemoSession, DEMO_PROFILE};
 use crate::error::{CommandError, CommandResult};
 use crate::offline::Offline;
 use crate::prefetch::{LaunchView, Prefetch};
-use crate::views::ProfileView;
+use crate::views::{rfc3339, ProfileView};
+use crate::watch::{ListingKey, Watch};
 
 /// The managed state behind every command.
 pub struct AppState {
@@ -22,7 +25,21 @@ pub struct AppState {
     clients: Mutex<HashMap<String, Client>>,
     prefetch: Prefetch,
     offline: Offline,
+    watch: Watch,
     demo_requested: bool,
+}
+
+/// What a refresh brought, its trainings aside (they went to the page handler).
+#[derive(Debug)]
+pub struct Refreshed {
+    /// How many pages it took.
+    pub pages: usize,
+    /// How many trainings there are.
+    pub total: usize,
+    /// When it finished, RFC 3339 in UTC.
+    pub fetched_at: String,
+    /// The service's changes the user has not seen yet.
+    pub unseen: Vec<Change>,
 }
 
 impl AppState {
@@ -34,6 +51,7 @@ impl AppState {
             clients: Mutex::new(HashMap::new()),
             prefetch: Prefetch::default(),
             offline: Offline::default(),
+            watch: Watch::default(),
             demo_requested,
         }
     }
@@ -48,6 +66,11 @@ impl AppState {
     /// The listings kept for when AiTEMS cannot be reached.
     pub fn offline(&self) -> &Offline {
         &self.offline
+    }
+
+    /// What the app watches: listings seen, unseen changes, notices.
+    pub fn watch(&self) -> &Watch {
+        &self.watch
     }
 
     /// Whether the app was started with `--demo`.
@@ -110,12 +133,120 @@ impl AppState {
         })
     }
 
-    /// Every service `profile` can see (taken from launch when it asked already).
+    /// Every service `profile` can see (taken from launch when it asked already). Their
+    /// names are remembered for notices.
     pub async fn services(&self, profile: &str) -> CommandResult<Vec<Service>> {
-        if let Some(early) = self.prefetch.take_services(profile) {
-            return Ok(early.await??);
+        let services = match self.prefetch.take_services(profile) {
+            Some(early) => early.await??,
+            None => self.client(profile).await?.all_services().await?,
+        };
+        self.watch.learn_names(
+            profile,
+            services
+                .iter()
+                .filter_map(|s| Some((s.service_id.as_str(), s.name.as_deref()?))),
+        );
+        Ok(services)
+    }
+
+    /// Lists `key` again (each page to `on_page`), compares it with what was seen before
+    /// (this run, else the listing kept from an earlier one), keeps it for offline use and,
+    /// when the profile watches the service, shows the notice its changes earn.
+    pub async fn refresh(
+        &self,
+        key: &ListingKey,
+        on_page: impl FnMut(Progress, &[Train]) + Send,
+    ) -> CommandResult<Refreshed> {
+        let earlier = async {
+            if self.watch.history().knows(key) {
+                return None;
+            }
+            self.offline
+                .last(&key.profile, &key.service_id, key.recent)
+                .await
+        };
+        let (listing, earlier) = tokio::join!(
+            self.trains(&key.profile, &key.service_id, key.recent, on_page),
+            earlier
+        );
+        let listing = listing?;
+        let now = SystemTime::now();
+        let recorded = {
+            let mut history = self.watch.history();
+            if let Some(kept) = earlier {
+                history.remember_earlier(key, &kept.trains, SystemTime::UNIX_EPOCH);
+            }
+            history.record(key, &listing.trains, now)
+        };
+        // A recent-only listing's news reaches the whole listing too: notices come from
+        // whole listings only, so that one change earns one notice.
+        if !key.recent
+            && !recorded.fresh.is_empty()
+            && self.watches(&key.profile, &key.service_id).await
+        {
+            if !self.watch.knows_name(&key.profile, &key.service_id) {
+                if let Err(e) = self.services(&key.profile).await {
+                    tracing::debug!(code = %e.code, "the notice names the service by its id");
+                }
+            }
+            self.watch
+                .notify(&key.profile, &key.service_id, &recorded.fresh);
         }
-        Ok(self.client(profile).await?.all_services().await?)
+        let fetched_at = rfc3339(now);
+        let (pages, total) = (listing.pages, listing.trains.len());
+        self.offline.keep(
+            &key.profile,
+            &key.service_id,
+            key.recent,
+            fetched_at.clone(),
+            listing.trains,
+        );
+        Ok(Refreshed {
+            pages,
+            total,
+            fetched_at,
+            unseen: recorded.unseen,
+        })
+    }
+
+    /// How `profile` watches its services (demo mode's are kept in memory).
+    pub async fn watch_settings(&self, profile: &str) -> CommandResult<ProfileSettings> {
+        if profile == DEMO_PROFILE {
+            let demo = self.running_demo().await;
+            return Ok(demo.map(|d| d.watch().clone()).unwrap_or_default());
+        }
+        let profiles = self.profiles()?;
+        let name = profile.to_owned();
+        blocking(move || Ok(profiles.get(&name)?.settings)).await
+    }
+
+    /// Whether `profile` watches `service_id`.
+    async fn watches(&self, profile: &str, service_id: &str) -> bool {
+        self.watch_settings(profile)
+            .await
+            .is_ok_and(|s| s.watched_services.iter().any(|id| id == service_id))
+    }
+
+    /// Each profile that refreshes its watched services on its own: its name, interval
+    /// and those services (demo mode's included while it runs).
+    pub async fn watching_profiles(&self) -> Vec<(String, Duration, Vec<String>)> {
+        let mut all = Vec::new();
+        if let Ok(profiles) = self.profiles() {
+            match blocking(move || Ok(profiles.all_settings()?)).await {
+                Ok(saved) => all.extend(saved),
+                Err(e) => tracing::debug!(code = %e.code, "no saved profile is watched"),
+            }
+        }
+        if let Some(demo) = self.running_demo().await {
+            all.push((DEMO_PROFILE.to_owned(), demo.watch().clone()));
+        }
+        all.into_iter()
+            .filter_map(|(name, settings)| {
+                let period = settings.refresh_every().period()?;
+                Some((name, period, settings.watched_services))
+            })
+            .filter(|(_, _, services)| !services.is_empty())
+            .collect()
     }
 
     /// Every training of a service, handing each page to `on_page` as it arrives (taken

@@ -1,6 +1,9 @@
 //! What commands take from and give to the web view. Nothing here carries a secret out:
 //! only [`ProfileInput`] carries one in.
 
+use std::time::SystemTime;
+
+use aitems::changes::Change;
 use aitems::profiles::ProfileSummary;
 use aitems::{SecretString, Train};
 use serde::{Deserialize, Serialize};
@@ -74,6 +77,8 @@ pub struct TrainsListed {
     /// The profile as it now is when this listing changed it (a new latest service),
     /// else `None`: the UI needs no second call to see the change.
     pub profile: Option<ProfileView>,
+    /// The service's changes the user has not seen yet (new trainings, status moves).
+    pub unseen: Vec<Change>,
 }
 
 /// The last listing kept of a service, shown until a fresh one arrives or while AiTEMS
@@ -85,6 +90,8 @@ pub struct KeptTrains {
     pub fetched_at: String,
     /// Its trainings, with the API's own field names.
     pub trains: Vec<Train>,
+    /// The service's changes the user has not seen yet.
+    pub unseen: Vec<Change>,
 }
 
 /// What the UI needs to know at start.
@@ -105,4 +112,9 @@ pub struct AppInfo {
 pub struct ConnectionCheck {
     /// How many services the keys can see.
     pub service_count: usize,
+}
+
+/// A moment as the UI receives it: RFC 3339 in UTC, to the millisecond.
+pub fn rfc3339(at: SystemTime) -> String {
+    chrono::DateTime::<chrono::Utc>::from(at).to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }

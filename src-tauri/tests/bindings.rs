@@ -11,14 +11,17 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+use aitems::changes::TrainKey;
 use aitems::export::TrainColumn;
 use aitems::model::{ServiceStatus, TrainStatus, TrainType};
+use aitems::profiles::RefreshEvery;
 use aitems::{ErrorCode, Service, Train};
 use aitems_desk::error::CommandError;
 use aitems_desk::export::ExportedCsv;
 use aitems_desk::views::{
     AppInfo, ConnectionCheck, KeptTrains, ProfileInput, ProfileView, TrainsListed, TrainsPage,
 };
+use aitems_desk::watch::{Language, WatchUpdate};
 use aitems_desk::COMMANDS;
 use ts_rs::{Config, TS};
 
@@ -49,6 +52,10 @@ fn generate() -> BTreeMap<PathBuf, String> {
         TrainColumn::export_all(&config),
         TrainsListed::export_all(&config),
         TrainsPage::export_all(&config),
+        WatchUpdate::export_all(&config),
+        Language::export_all(&config),
+        RefreshEvery::export_all(&config),
+        TrainKey::export_all(&config),
     ];
     for outcome in exported {
         outcome.expect("ts-rs exports the type");

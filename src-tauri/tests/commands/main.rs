@@ -9,3 +9,4 @@ mod harness;
 mod launch;
 mod listings;
 mod profiles;
+mod watching;

@@ -36,6 +36,10 @@ pub enum Command {
         /// CLI as over a slow network.
         #[arg(long, value_name = "MS", default_value_t = 0)]
         delay_ms: u64,
+        /// Move the demo trainings one step every SECS seconds (by hand otherwise:
+        /// `POST /demo/advance`).
+        #[arg(long, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..))]
+        advance_every_secs: Option<u64>,
     },
 }
 
@@ -145,7 +149,8 @@ mod tests {
             cli.command,
             Command::Demo {
                 port: 0,
-                delay_ms: 50
+                delay_ms: 50,
+                advance_every_secs: None
             }
         ));
         let cli = Cli::try_parse_from(["aitems", "demo", "--port", "8080"]).unwrap();
@@ -153,9 +158,26 @@ mod tests {
             cli.command,
             Command::Demo {
                 port: 8080,
-                delay_ms: 0
+                delay_ms: 0,
+                advance_every_secs: None
             }
         ));
         assert!(Cli::try_parse_from(["aitems", "demo", "--delay-ms", "-1"]).is_err());
+    }
+
+    #[test]
+    fn demo_takes_an_advance_period_of_at_least_a_second() {
+        let cli = Cli::try_parse_from(["aitems", "demo", "--advance-every-secs", "5"]).unwrap();
+        assert!(matches!(
+            cli.command,
+            Command::Demo {
+                advance_every_secs: Some(5),
+                ..
+            }
+        ));
+        for bad in ["0", "-1", "soon"] {
+            let args = ["aitems", "demo", "--advance-every-secs", bad];
+            assert!(Cli::try_parse_from(args).is_err(), "{bad}");
+        }
     }
 }

@@ -47,7 +47,14 @@ async fn run(command: Command) -> Result<(), Failure> {
         Command::Trains(args) => trains(args).await,
         Command::Services(args) => services(args).await,
         Command::Profile { command } => profile::run(command),
-        Command::Demo { port, delay_ms } => demo(port, Duration::from_millis(delay_ms)).await,
+        Command::Demo {
+            port,
+            delay_ms,
+            advance_every_secs,
+        } => {
+            let advance_every = advance_every_secs.map(Duration::from_secs);
+            demo(port, Duration::from_millis(delay_ms), advance_every).await
+        }
     }
 }
 
@@ -123,11 +130,13 @@ async fn services(args: ConnectionArgs) -> Result<(), Failure> {
     Ok(out.flush()?)
 }
 
-/// `aitems demo`: the demo service until Ctrl+C.
-async fn demo(port: u16, delay: Duration) -> Result<(), Failure> {
+/// `aitems demo`: the demo service until Ctrl+C, its trainings moving one step every
+/// `advance_every` if set.
+async fn demo(port: u16, delay: Duration, advance_every: Option<Duration>) -> Result<(), Failure> {
     let config = aitems_demo::DemoConfig {
         port,
         delay,
+        advance_every,
         ..aitems_demo::DemoConfig::default()
     };
     let server = aitems_demo::start(config).await.map_err(|e| Failure {
@@ -154,6 +163,13 @@ async fn demo(port: u16, delay: Duration) -> Result<(), Failure> {
         "  aitems trains --service {}",
         aitems_demo::data::SMALL_SERVICE
     );
+    match advance_every {
+        Some(period) => println!("Trainings move one step every {} s.", period.as_secs()),
+        None => println!(
+            "Move the trainings one step with: curl -X POST {}/demo/advance",
+            server.url()
+        ),
+    }
     println!("Press Ctrl+C to stop.");
     std::io::stdout().flush()?;
     let _ = tokio::signal::ctrl_c().await;

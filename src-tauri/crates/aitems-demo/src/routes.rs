@@ -1,5 +1,6 @@
 //! The AiTEMS routes and the router that wires them to the middleware.
 
+use std::borrow::Borrow;
 use std::sync::Arc;
 
 use axum::extract::{Path, RawQuery, State};
@@ -11,14 +12,17 @@ use axum::Router;
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::control;
 use crate::data;
 use crate::errors::{json_response, BackendError, GatewayError, BACKEND_JSON};
 use crate::middleware::{api_gate, common_headers, require_auth};
 use crate::query::{self, ListQuery};
 use crate::state::AppState;
+use crate::timeline::Trains;
 
-/// The whole service: routes behind authentication, a gateway 404 for anything else,
-/// faults and request logging on `/api/*`, and the common headers on every response.
+/// The whole service: routes behind authentication, the demo's own unsigned routes, a
+/// gateway 404 for anything else, faults and request logging on `/api/*`, and the common
+/// headers on every response.
 pub(crate) fn router(state: Arc<AppState>) -> Router {
     Router::new()
         .route("/api/v1/services", get(list_services))
@@ -29,6 +33,7 @@ pub(crate) fn router(state: Arc<AppState>) -> Router {
             get(get_train),
         )
         .route_layer(from_fn_with_state(state.clone(), require_auth))
+        .merge(control::routes())
         .fallback(gateway_not_found)
         .method_not_allowed_fallback(gateway_not_found)
         .layer(from_fn_with_state(state.clone(), api_gate))
@@ -124,12 +129,22 @@ async fn list_trains(
     RawQuery(raw): RawQuery,
 ) -> Result<Response, BackendError> {
     let query = parse_query(&state, &uri, raw.as_deref(), true)?;
-    let response = if query.is_recent {
-        data::recent_trains_ref(&service_id).map(|recent| trains_page(&recent, query))
+    let trains = state
+        .trains(&service_id)
+        .ok_or_else(|| service_not_found(&state, &uri, &service_id))?;
+    Ok(match &trains {
+        Trains::Initial(all) => listing_page(all, query),
+        Trains::Moved(all) => listing_page(all, query),
+    })
+}
+
+/// One page of a listing, or of its latest train of each type when `isRecent`.
+fn listing_page<T: Borrow<Value> + Serialize>(all: &[T], query: ListQuery) -> Response {
+    if query.is_recent {
+        trains_page(&data::latest_of_each_type(all), query)
     } else {
-        data::trains_ref(&service_id).map(|all| trains_page(all, query))
-    };
-    response.ok_or_else(|| service_not_found(&state, &uri, &service_id))
+        trains_page(all, query)
+    }
 }
 
 /// One page of trains (owned or borrowed values).
@@ -148,9 +163,9 @@ async fn get_train(
     uri: Uri,
     Path((service_id, train_type, version)): Path<(String, String, String)>,
 ) -> Result<Response, BackendError> {
-    if data::service_detail(&service_id).is_none() {
-        return Err(service_not_found(&state, &uri, &service_id));
-    }
+    let trains = state
+        .trains(&service_id)
+        .ok_or_else(|| service_not_found(&state, &uri, &service_id))?;
     if !data::TRAIN_TYPES.contains(&train_type.as_str()) {
         return Err(BackendError::bad_request(
             uri.path(),
@@ -158,13 +173,15 @@ async fn get_train(
             format!("Type [{train_type}] is not supported."),
         ));
     }
-    data::train(&service_id, &train_type, &version)
-        .map(|train| ok_json(&train))
-        .ok_or_else(|| {
-            BackendError::not_found(
-                uri.path(),
-                state.clock.now(),
-                format!("Version [{version}] is not found."),
-            )
-        })
+    let found = match &trains {
+        Trains::Initial(all) => data::find_train(all, &train_type, &version).map(ok_json),
+        Trains::Moved(all) => data::find_train(all, &train_type, &version).map(ok_json),
+    };
+    found.ok_or_else(|| {
+        BackendError::not_found(
+            uri.path(),
+            state.clock.now(),
+            format!("Version [{version}] is not found."),
+        )
+    })
 }

@@ -27,6 +27,10 @@ pub struct DemoConfig {
     /// Added to every request to `/api/*` before it is answered, as network latency
     /// would be (requests wait side by side, not one after another). Default zero.
     pub delay: Duration,
+    /// Advance the demo one step every period while the service runs (see
+    /// [`DemoServer::advance`]). Default `None`: the trains move only when asked to.
+    /// A zero period counts as `None`.
+    pub advance_every: Option<Duration>,
 }
 
 impl Default for DemoConfig {
@@ -35,6 +39,7 @@ impl Default for DemoConfig {
             port: 0,
             clock_offset: chrono::Duration::zero(),
             delay: Duration::ZERO,
+            advance_every: None,
         }
     }
 }
@@ -46,6 +51,8 @@ pub struct DemoServer {
     state: Arc<AppState>,
     stop: Option<oneshot::Sender<()>>,
     task: Option<JoinHandle<()>>,
+    /// Takes a step every [`DemoConfig::advance_every`], if set.
+    ticker: Option<JoinHandle<()>>,
 }
 
 /// Binds 127.0.0.1:`port` and serves the demo service in a spawned tokio task.
@@ -69,13 +76,30 @@ pub async fn start(config: DemoConfig) -> std::io::Result<DemoServer> {
             tracing::error!(%error, "demo service stopped with an error");
         }
     });
+    let ticker = config
+        .advance_every
+        .filter(|period| !period.is_zero())
+        .map(|period| tokio::spawn(tick(state.clone(), period)));
     tracing::info!(%addr, "demo AiTEMS service listening");
     Ok(DemoServer {
         addr,
         state,
         stop: Some(stop),
         task: Some(task),
+        ticker,
     })
+}
+
+/// Takes one step every non-zero `period`, the first one `period` after the start,
+/// until aborted.
+async fn tick(state: Arc<AppState>, period: Duration) {
+    let mut interval = tokio::time::interval_at(tokio::time::Instant::now() + period, period);
+    interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        interval.tick().await;
+        let step = state.advance(1);
+        tracing::debug!(step, "demo advanced");
+    }
 }
 
 impl DemoServer {
@@ -122,9 +146,25 @@ impl DemoServer {
         self.state.log.targets()
     }
 
-    /// Stops accepting connections, lets in-flight requests finish (for up to 5
-    /// seconds), then stops.
+    /// The current demo step: 0 at start, then one more per step taken.
+    #[must_use]
+    pub fn step(&self) -> u64 {
+        self.state.step()
+    }
+
+    /// Takes `steps` demo steps now and returns the new step. Each step moves every
+    /// training in progress one status along `requesting` -> `waiting` -> `learning` ->
+    /// `completed` or `learningFailed`; every second step adds a new training request to
+    /// [`crate::data::SMALL_SERVICE`]. `steps == 0` changes nothing. Not bounded here:
+    /// every second step keeps one more train in memory.
+    pub fn advance(&self, steps: u32) -> u64 {
+        self.state.advance(steps)
+    }
+
+    /// Stops accepting connections and advancing, lets in-flight requests finish (for up
+    /// to 5 seconds), then stops.
     pub async fn shutdown(mut self) {
+        self.stop_ticker();
         if let Some(stop) = self.stop.take() {
             let _ = stop.send(());
         }
@@ -137,12 +177,61 @@ impl DemoServer {
             }
         }
     }
+
+    /// Stops the background steps, if any.
+    fn stop_ticker(&mut self) {
+        if let Some(ticker) = self.ticker.take() {
+            ticker.abort();
+        }
+    }
 }
 
 impl Drop for DemoServer {
     fn drop(&mut self) {
+        self.stop_ticker();
         if let Some(stop) = self.stop.take() {
             let _ = stop.send(());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn the_period_advances_until_the_server_is_dropped() {
+        let period = Duration::from_millis(20);
+        let server = start(DemoConfig {
+            advance_every: Some(period),
+            ..DemoConfig::default()
+        })
+        .await
+        .expect("starts");
+        let state = server.state.clone();
+        let started = std::time::Instant::now();
+        while state.step() < 2 {
+            assert!(
+                started.elapsed() < Duration::from_secs(10),
+                "no steps taken"
+            );
+            tokio::time::sleep(period).await;
+        }
+        drop(server);
+        let stopped = state.step();
+        tokio::time::sleep(period * 5).await;
+        assert_eq!(state.step(), stopped);
+    }
+
+    #[tokio::test]
+    async fn a_zero_period_takes_no_steps() {
+        let server = start(DemoConfig {
+            advance_every: Some(Duration::ZERO),
+            ..DemoConfig::default()
+        })
+        .await
+        .expect("starts");
+        assert!(server.ticker.is_none());
+        assert_eq!(server.step(), 0);
     }
 }

@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use crate::clock::Clock;
 use crate::faults::FaultQueue;
+use crate::timeline::{Timeline, Trains};
 
 /// How many request targets the log keeps.
 const TARGETS_KEPT: usize = 1000;
@@ -19,6 +20,8 @@ pub(crate) struct AppState {
     pub(crate) log: RequestLog,
     /// Latency added to every `/api/*` request.
     pub(crate) delay: Duration,
+    /// The demo steps taken so far, and the trains they moved.
+    timeline: Timeline,
 }
 
 impl AppState {
@@ -28,7 +31,23 @@ impl AppState {
             faults: FaultQueue::default(),
             log: RequestLog::default(),
             delay,
+            timeline: Timeline::default(),
         }
+    }
+
+    /// The current demo step, 0 at start.
+    pub(crate) fn step(&self) -> u64 {
+        self.timeline.step()
+    }
+
+    /// Takes `steps` demo steps at the server clock's now; returns the new step.
+    pub(crate) fn advance(&self, steps: u32) -> u64 {
+        self.timeline.advance(steps, self.clock.now_millis())
+    }
+
+    /// A service's trains at the current step; `None` if the service is unknown.
+    pub(crate) fn trains(&self, service_id: &str) -> Option<Trains> {
+        self.timeline.trains(service_id)
     }
 }
 

@@ -3,12 +3,15 @@
 
 use std::collections::HashMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::model::{Train, TrainStatus, TrainType};
 
+mod unseen;
+pub use unseen::Unseen;
+
 /// One training's identity: its type and its version.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct TrainKey {
@@ -78,29 +81,49 @@ impl Change {
 /// change (AiTEMS keeps its trainings, so it is a shorter listing, not news).
 #[must_use]
 pub fn changes(before: &[Train], after: &[Train]) -> Vec<Change> {
-    let earlier: HashMap<TrainKey, Option<&TrainStatus>> = before
-        .iter()
-        .filter_map(|train| Some((TrainKey::of(train)?, train.status.as_ref())))
-        .collect();
-    after
-        .iter()
-        .filter_map(|train| {
-            let key = TrainKey::of(train)?;
-            let now = train.status.as_ref();
-            match earlier.get(&key) {
-                None => Some(Change::New {
-                    key,
-                    status: now.cloned(),
-                }),
-                Some(then) if *then != now => Some(Change::StatusChanged {
-                    key,
-                    from: then.cloned(),
-                    to: now.cloned(),
-                }),
-                Some(_) => None,
-            }
-        })
-        .collect()
+    Statuses::of(before).changes_to(after)
+}
+
+/// The status of each training of a listing: all that a later listing is compared with,
+/// so a listing need not be kept whole to tell what changed since.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Statuses(HashMap<TrainKey, Option<TrainStatus>>);
+
+impl Statuses {
+    /// The statuses of `trains` (those without a version cannot be followed).
+    #[must_use]
+    pub fn of(trains: &[Train]) -> Self {
+        Self(
+            trains
+                .iter()
+                .filter_map(|train| Some((TrainKey::of(train)?, train.status.clone())))
+                .collect(),
+        )
+    }
+
+    /// The changes from these statuses to `after`, as [`changes`] tells them.
+    #[must_use]
+    pub fn changes_to(&self, after: &[Train]) -> Vec<Change> {
+        after
+            .iter()
+            .filter_map(|train| {
+                let key = TrainKey::of(train)?;
+                let now = train.status.as_ref();
+                match self.0.get(&key) {
+                    None => Some(Change::New {
+                        key,
+                        status: now.cloned(),
+                    }),
+                    Some(then) if then.as_ref() != now => Some(Change::StatusChanged {
+                        key,
+                        from: then.clone(),
+                        to: now.cloned(),
+                    }),
+                    Some(_) => None,
+                }
+            })
+            .collect()
+    }
 }
 
 #[cfg(test)]

@@ -9,9 +9,11 @@ mod manager;
 mod settings;
 #[cfg(test)]
 mod tests;
+mod watch;
 
 pub use manager::ProfileManager;
 pub use settings::SETTINGS_FILE_NAME;
+pub use watch::RefreshEvery;
 
 use crate::credentials::StoreError;
 use serde::{Deserialize, Serialize};
@@ -45,6 +47,17 @@ pub struct ProfileSettings {
     /// [`MAX_RECENT_SERVICES`].
     #[serde(default)]
     pub recent_services: Vec<String>,
+    /// How often the app refreshes on its own; `None` until the user chooses (see
+    /// [`ProfileSettings::refresh_every`]).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "watch::lenient_interval"
+    )]
+    pub refresh_interval: Option<RefreshEvery>,
+    /// The services whose finished, failed and new trainings the app notifies about.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub watched_services: Vec<String>,
     /// Keys of the file this version does not know; written back unchanged.
     #[serde(flatten)]
     extra: Map<String, Value>,
@@ -60,6 +73,8 @@ impl Default for ProfileSettings {
             endpoint: default_endpoint(),
             default_service: None,
             recent_services: Vec::new(),
+            refresh_interval: None,
+            watched_services: Vec::new(),
             extra: Map::new(),
         }
     }
@@ -82,7 +97,7 @@ impl ProfileSettings {
 
     /// Trims and checks the values: the endpoint must pass [`Endpoint::parse`] (`https`,
     /// or `http` on this computer only; a trailing `/` is removed), a blank default service becomes `None`, recent services are
-    /// trimmed, deduplicated and capped.
+    /// trimmed, deduplicated and capped; watched services trimmed and deduplicated.
     ///
     /// # Errors
     /// [`StoreError::InvalidInput`] for an unusable endpoint.
@@ -99,12 +114,21 @@ impl ProfileSettings {
         for service in recent.iter().rev() {
             self.push_recent(service);
         }
+        self.watched_services = service_ids(&self.watched_services);
         Ok(self)
     }
 
     /// The service the app opens for this profile (as [`ProfileSummary::open_service`]).
     pub fn open_service(&self) -> Option<&str> {
         open_service(self.default_service.as_deref(), &self.recent_services)
+    }
+
+    /// How often the app refreshes this profile's listings on its own: the chosen
+    /// interval, else the default for whether it watches anything.
+    #[must_use]
+    pub fn refresh_every(&self) -> RefreshEvery {
+        self.refresh_interval
+            .unwrap_or_else(|| RefreshEvery::default_for(!self.watched_services.is_empty()))
     }
 
     /// Puts `service_id` (trimmed, non-blank) first in the recent list, removing an
@@ -120,6 +144,18 @@ impl ProfileSettings {
         self.recent_services.truncate(MAX_RECENT_SERVICES);
         true
     }
+}
+
+/// Service ids trimmed, without blanks or repeats, in their first order.
+#[must_use]
+pub fn service_ids(ids: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(ids.len());
+    for id in ids.iter().map(|id| id.trim()) {
+        if !id.is_empty() && !out.iter().any(|s| s == id) {
+            out.push(id.to_owned());
+        }
+    }
+    out
 }
 
 /// A profile: its name and non-secret settings.
@@ -152,6 +188,10 @@ pub struct ProfileSummary {
     pub recent_services: Vec<String>,
     /// Whether this is the default profile.
     pub is_default: bool,
+    /// How often the app refreshes this profile's listings on its own.
+    pub refresh_every: RefreshEvery,
+    /// The services it notifies about.
+    pub watched_services: Vec<String>,
 }
 
 impl ProfileSummary {

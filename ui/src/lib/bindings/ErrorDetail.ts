@@ -15,4 +15,9 @@ traceId: string | null,
 /**
  * The server's error code and message, or a short excerpt of the body.
  */
-serverMessage: string | null, };
+serverMessage: string | null, 
+/**
+ * How long the server asked to wait before the next request (`Retry-After`), in
+ * seconds, when it said.
+ */
+retryAfterSeconds?: number, };

@@ -3,17 +3,22 @@
 //! Everything here is a pure function of constants (a fixed-seed SplitMix64 and plain
 //! date arithmetic), identical on every run and machine, so tests can compare what a
 //! client fetched with what these functions return. The trains of each service are
-//! generated once, on first use, and cached for the life of the process.
+//! generated once, on first use, and cached for the life of the process. These are the
+//! trains at demo step 0; how a running service moves them is in the crate docs.
 
 mod dates;
 mod ids;
+mod motion;
 mod rng;
 mod services;
 mod trains;
 
+use std::borrow::Borrow;
 use std::sync::OnceLock;
 
 use serde_json::Value;
+
+pub(crate) use motion::trains_at;
 
 /// A small batch service (12 trains) holding every documented train status at least once.
 pub const SMALL_SERVICE: &str = "demoshop001";
@@ -55,16 +60,14 @@ pub fn trains(service_id: &str) -> Option<Vec<Value>> {
 /// `GET .../trains?isRecent=true` returns them; `None` if the service is unknown.
 #[must_use]
 pub fn recent_trains(service_id: &str) -> Option<Vec<Value>> {
-    recent_trains_ref(service_id).map(|trains| trains.into_iter().cloned().collect())
+    let recent = latest_of_each_type(trains_ref(service_id)?);
+    Some(recent.into_iter().cloned().collect())
 }
 
 /// One train by type and version; `None` if the service or train is unknown.
 #[must_use]
 pub fn train(service_id: &str, train_type: &str, version: &str) -> Option<Value> {
-    trains_ref(service_id)?
-        .iter()
-        .find(|t| t["type"] == train_type && t["version"] == version)
-        .cloned()
+    find_train(trains_ref(service_id)?, train_type, version).cloned()
 }
 
 /// The cached trains of a service, without copying them.
@@ -73,23 +76,39 @@ pub(crate) fn trains_ref(service_id: &str) -> Option<&'static [Value]> {
         [const { OnceLock::new() }; services::SPECS.len()];
     let (position, spec) = services::find(service_id)?;
     let cell = CACHE.get(position)?;
-    Some(cell.get_or_init(|| trains::generate(spec, position as u64 + 1)))
+    Some(cell.get_or_init(|| trains::generate(spec, service_no(position))))
 }
 
-/// The latest train of each type, borrowed from the cache.
-pub(crate) fn recent_trains_ref(service_id: &str) -> Option<Vec<&'static Value>> {
-    let all = trains_ref(service_id)?;
+/// The number a service's version ids are made from: its 1-based position in the list.
+fn service_no(position: usize) -> u64 {
+    position as u64 + 1
+}
+
+/// The latest train of each type, newest first, from a list sorted newest first.
+pub(crate) fn latest_of_each_type<T: Borrow<Value>>(all: &[T]) -> Vec<&T> {
     // The list is sorted newest first, so the first train of each type is its latest.
     let mut seen: Vec<&Value> = Vec::new();
     let mut recent = Vec::new();
     for train in all {
-        let train_type = &train["type"];
+        let train_type = &train.borrow()["type"];
         if !seen.contains(&train_type) {
             seen.push(train_type);
             recent.push(train);
         }
     }
-    Some(recent)
+    recent
+}
+
+/// The train of a type and version in a list.
+pub(crate) fn find_train<'a, T: Borrow<Value>>(
+    all: &'a [T],
+    train_type: &str,
+    version: &str,
+) -> Option<&'a T> {
+    all.iter().find(|t| {
+        let t: &Value = (*t).borrow();
+        t["type"] == train_type && t["version"] == version
+    })
 }
 
 #[cfg(test)]

@@ -94,6 +94,42 @@ pub async fn get_unsigned(server: &DemoServer, target: &str) -> reqwest::Respons
         .expect("request is answered")
 }
 
+/// Every train of a service, fetched page by page until a short page.
+pub async fn fetch_all(
+    server: &DemoServer,
+    service: &str,
+    limit: usize,
+    recent: bool,
+) -> Vec<Value> {
+    let mut all = Vec::new();
+    let mut offset = 0;
+    loop {
+        let recent = if recent { "&isRecent=true" } else { "" };
+        let target =
+            format!("/api/v1/services/{service}/trains?offset={offset}&limit={limit}{recent}");
+        let (status, body) = json(get(server, &target).await).await;
+        assert_eq!(status, 200, "{body}");
+        assert_eq!(body["offset"], offset);
+        assert_eq!(body["limit"], limit);
+        let page = body["trains"].as_array().expect("trains array").clone();
+        let short = page.len() < limit;
+        all.extend(page);
+        if short {
+            return all;
+        }
+        offset += limit;
+    }
+}
+
+/// `POST target` without any authentication header.
+pub async fn post_unsigned(server: &DemoServer, target: &str) -> reqwest::Response {
+    client()
+        .post(format!("{}{target}", server.url()))
+        .send()
+        .await
+        .expect("request is answered")
+}
+
 /// The status and JSON body of a response.
 pub async fn json(response: reqwest::Response) -> (u16, Value) {
     let status = response.status().as_u16();

@@ -5,4 +5,5 @@ mod clock;
 mod common;
 mod faults;
 mod latency;
+mod motion;
 mod routes;

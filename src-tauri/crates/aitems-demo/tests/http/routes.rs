@@ -7,33 +7,6 @@ use serde_json::{json, Value};
 
 use crate::common::*;
 
-/// Every train of a service, fetched page by page until a short page.
-async fn fetch_all(
-    server: &aitems_demo::DemoServer,
-    service: &str,
-    limit: usize,
-    recent: bool,
-) -> Vec<Value> {
-    let mut all = Vec::new();
-    let mut offset = 0;
-    loop {
-        let recent = if recent { "&isRecent=true" } else { "" };
-        let target =
-            format!("/api/v1/services/{service}/trains?offset={offset}&limit={limit}{recent}");
-        let (status, body) = json(get(server, &target).await).await;
-        assert_eq!(status, 200, "{body}");
-        assert_eq!(body["offset"], offset);
-        assert_eq!(body["limit"], limit);
-        let page = body["trains"].as_array().expect("trains array").clone();
-        let short = page.len() < limit;
-        all.extend(page);
-        if short {
-            return all;
-        }
-        offset += limit;
-    }
-}
-
 #[tokio::test]
 async fn pages_concatenate_to_the_data() {
     let server = server().await;

@@ -50,7 +50,7 @@ pub(crate) fn detail_of(status: StatusCode, headers: &HeaderMap) -> ErrorDetail 
     ErrorDetail {
         http_status: Some(status.as_u16()),
         trace_id,
-        server_message: None,
+        ..ErrorDetail::default()
     }
 }
 
@@ -80,7 +80,11 @@ pub(crate) fn error_for(
             what: if gateway_code == "300" { "The AiTEMS address".to_owned() } else { what.to_owned() },
             detail,
         },
-        429 => Error::RateLimited { retry_after: retry_after(headers), detail },
+        429 => {
+            let retry_after = retry_after(headers);
+            detail.retry_after_seconds = retry_after.map(|wait| wait.as_secs());
+            Error::RateLimited { retry_after, detail }
+        }
         400 | 413 => Error::BadRequest { detail },
         504 => Error::Timeout { detail },
         300..=399 => Error::InvalidResponse {

@@ -23,6 +23,11 @@ pub struct ErrorDetail {
     pub trace_id: Option<String>,
     /// The server's error code and message, or a short excerpt of the body.
     pub server_message: Option<String>,
+    /// How long the server asked to wait before the next request (`Retry-After`), in
+    /// seconds, when it said.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
+    pub retry_after_seconds: Option<u64>,
 }
 
 /// Everything that can go wrong talking to AiTEMS.

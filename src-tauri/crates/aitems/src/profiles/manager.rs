@@ -4,7 +4,7 @@
 mod changes;
 
 use super::settings::{SettingsDoc, SettingsFile};
-use super::{config_dir, validate_profile_name, Profile, ProfileSummary};
+use super::{config_dir, validate_profile_name, Profile, ProfileSettings, ProfileSummary};
 use crate::credentials::{SecretStore, StoreError};
 use crate::Credentials;
 use std::fmt;
@@ -77,9 +77,21 @@ impl ProfileManager {
                 default_service: settings.default_service.clone(),
                 recent_services: settings.recent_services.clone(),
                 is_default: default == Some(name.as_str()),
+                refresh_every: settings.refresh_every(),
+                watched_services: settings.watched_services.clone(),
             });
         }
         Ok(out)
+    }
+
+    /// Every profile's settings, in file order, read from the settings file alone
+    /// (without the keychain).
+    ///
+    /// # Errors
+    /// Settings errors.
+    pub fn all_settings(&self) -> Result<Vec<(String, ProfileSettings)>, StoreError> {
+        let doc = self.file.load()?;
+        Ok(doc.profiles.into_iter().collect())
     }
 
     /// One profile's settings.

@@ -6,6 +6,7 @@ use crate::Credentials;
 use std::sync::Arc;
 
 mod safety;
+mod watch;
 
 const SECRET: &str = "S3CR3T-never-shown-0123456789";
 
@@ -349,6 +350,8 @@ fn a_profile_opens_its_default_service_else_the_latest_used() {
         default_service: default_service.map(str::to_owned),
         recent_services: recent.iter().map(|s| (*s).to_owned()).collect(),
         is_default: true,
+        refresh_every: RefreshEvery::Off,
+        watched_services: Vec::new(),
     };
     assert_eq!(
         summary(Some("shop01"), &["other02"]).open_service(),

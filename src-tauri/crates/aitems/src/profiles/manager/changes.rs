@@ -2,7 +2,7 @@
 //! and undoes the keychain change when the file cannot be written.
 
 use super::super::settings::SettingsDoc;
-use super::super::{validate_profile_name, Profile, ProfileSettings};
+use super::super::{validate_profile_name, Profile, ProfileSettings, RefreshEvery};
 use super::{not_found, ProfileManager};
 use crate::credentials::{validate_credentials, StoreError};
 use crate::Credentials;
@@ -175,6 +175,32 @@ impl ProfileManager {
         let recent = settings.recent_services.clone();
         self.file.save(&doc)?;
         Ok(Some(recent))
+    }
+
+    /// Sets how the profile watches its services: how often the app refreshes on its
+    /// own (`None`: the default) and which services it notifies about (trimmed,
+    /// deduplicated, blanks dropped). Returns the profile as it now is.
+    ///
+    /// # Errors
+    /// [`StoreError::ProfileNotFound`], invalid name, or settings errors.
+    pub fn set_watch(
+        &self,
+        name: &str,
+        refresh_interval: Option<RefreshEvery>,
+        watched_services: &[String],
+    ) -> Result<Profile, StoreError> {
+        let _guard = self.lock();
+        let (name, mut doc) = self.load_with(name)?;
+        let settings = doc
+            .profiles
+            .get_mut(&name)
+            .ok_or_else(|| not_found(&name))?;
+        settings.refresh_interval = refresh_interval;
+        settings.watched_services = watched_services.to_vec();
+        let settings = std::mem::take(settings).normalized()?;
+        doc.profiles.insert(name.clone(), settings.clone());
+        self.file.save(&doc)?;
+        Ok(doc.profile(&name, settings))
     }
 
     /// Keychain first, then the file; the keychain write is undone if the file fails.
