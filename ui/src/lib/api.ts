@@ -11,6 +11,7 @@ import {
   type ErrorCode,
   type ExportedCsv,
   type KeptTrains,
+  type Language,
   type ProfileInput,
   type ProfileView,
   type RefreshEvery,
@@ -124,7 +125,7 @@ export const api = {
   markSeen: (profile: string, serviceId: string, trains: TrainKey[] | null) =>
     call<null>('mark_seen', { profile, serviceId, trains }),
   /** `onUpdate` hears of each background refresh of a watched service; notices are written in `language`. */
-  watchUpdates: (language: 'en' | 'ko', onUpdate: (update: WatchUpdate) => void) =>
+  watchUpdates: (language: Language, onUpdate: (update: WatchUpdate) => void) =>
     call<null>('watch_updates', { language, onUpdate: new Channel<WatchUpdate>(onUpdate) }),
 };
 
