@@ -205,5 +205,6 @@ test.describe('Korean', () => {
     await page.getByTestId('watch-menu').getByRole('button').click();
     await expect(page.getByRole('switch', { name: '이 서비스 모니터링' })).toBeVisible();
     await expect(page.getByRole('radio', { name: '5분마다', exact: true })).toBeVisible();
+    await shot(page, '24-live-ko');
   });
 });
