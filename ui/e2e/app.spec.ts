@@ -133,7 +133,7 @@ test.describe('main screen', () => {
   test('Recent only re-queries with recent=true', async ({ page }) => {
     await openMain(page);
     const toggle = page.getByTestId('recent-toggle');
-    await expect(page.locator('label.switch')).toHaveAttribute('title', 'Latest training of each type');
+    await expect(page.locator('label.switch', { hasText: 'Recent only' })).toHaveAttribute('title', 'Latest training of each type');
     await toggle.check({ force: true });
     await expect(page.getByTestId('showing')).toHaveText(/Showing [1-4] of [1-4]$/);
     const trains = (await mockCalls(page)).filter((c) => c.cmd === 'list_trains');

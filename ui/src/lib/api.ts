@@ -11,13 +11,17 @@ import {
   type ErrorCode,
   type ExportedCsv,
   type KeptTrains,
+  type Language,
   type ProfileInput,
   type ProfileView,
+  type RefreshEvery,
   type Service,
   type Train,
   type TrainColumn,
+  type TrainKey,
   type TrainsListed,
   type TrainsPage,
+  type WatchUpdate,
 } from './bindings';
 
 function isErrorCode(value: unknown): value is ErrorCode {
@@ -111,6 +115,18 @@ export const api = {
   /** Saves `trains` (the visible rows, in view order) with `columns` as a new CSV file in Downloads. */
   exportCsv: (serviceId: string, trains: Train[], columns: TrainColumn[]) =>
     call<ExportedCsv>('export_csv', { serviceId, trains, columns }),
+  /**
+   * How a profile watches: its refresh interval (`null`: the default, five minutes once it
+   * watches a service, else off) and the services it notifies about. Answers the profile as it now is.
+   */
+  setWatch: (profile: string, refreshInterval: RefreshEvery | null, watchedServices: string[]) =>
+    call<ProfileView>('set_watch', { profile, refreshInterval, watchedServices }),
+  /** Forgets the change marks of `trains` of a service (all of them when `null`). */
+  markSeen: (profile: string, serviceId: string, trains: TrainKey[] | null) =>
+    call<null>('mark_seen', { profile, serviceId, trains }),
+  /** `onUpdate` hears of each background refresh of a watched service; notices are written in `language`. */
+  watchUpdates: (language: Language, onUpdate: (update: WatchUpdate) => void) =>
+    call<null>('watch_updates', { language, onUpdate: new Channel<WatchUpdate>(onUpdate) }),
 };
 
 export type Api = typeof api;

@@ -1,9 +1,26 @@
 // A fake backend for browser tests: same command names, arguments, error shapes and texts as the Rust side.
 import type { Channel } from '@tauri-apps/api/core';
-import type { AppError, AppInfo, ErrorCode, ExportedCsv, ProfileInput, ProfileView, TrainsListed, TrainsPage } from '../lib/bindings';
+import type {
+  AppError,
+  AppInfo,
+  ErrorCode,
+  ExportedCsv,
+  ProfileInput,
+  ProfileView,
+  RefreshEvery,
+  Train,
+  TrainKey,
+  TrainsListed,
+  TrainsPage,
+  WatchUpdate,
+} from '../lib/bindings';
 import { EMPTY_SERVICE, generateTrains, recentOnly, SERVICES } from './data';
+import { MockHistory } from './history';
+import { moveAlong } from './moving';
+import { startWatcher } from './watcher';
 
-export type Scenario = 'default' | 'firstrun' | 'demo' | 'error' | 'refresh-error' | 'empty' | 'big' | 'slow' | 'offline' | 'export-error';
+export const SCENARIOS = ['default', 'firstrun', 'demo', 'error', 'refresh-error', 'empty', 'big', 'slow', 'offline', 'export-error', 'moving'] as const;
+export type Scenario = (typeof SCENARIOS)[number];
 export type Call = { cmd: string; args: Record<string, unknown> };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -16,11 +33,21 @@ function mask(key: string): string {
   return key.length <= 6 ? '••••' : `${key.slice(0, 4)}••••${key.slice(-2)}`;
 }
 
-type StoredProfile = Omit<ProfileView, 'openService'> & { secretSet: boolean };
+/** As the Rust side's settings: the interval is `null` until chosen (see `refreshEvery`). */
+type StoredProfile = Omit<ProfileView, 'openService' | 'refreshEvery'> & { secretSet: boolean; refreshInterval: RefreshEvery | null };
+
+/** As `ProfileSettings::refresh_every`: the chosen interval, else 5 min once watching, else off. */
+const refreshEvery = (p: StoredProfile): RefreshEvery => p.refreshInterval ?? (p.watchedServices.length ? '5m' : 'off');
+/** As `service_ids`: trimmed, without blanks or repeats, in their first order. */
+const serviceIds = (ids: readonly string[]) => [...new Set(ids.map((id) => id.trim()).filter((id) => id !== ''))];
 
 export function createBackend(scenario: Scenario) {
   const calls: Call[] = [];
   let listTrainsCount = 0;
+  const history = new MockHistory();
+  let onUpdate: Channel<WatchUpdate> | null = null;
+  /** How many times each service's trainings moved along (the moving scenario). */
+  const moves = new Map<string, number>();
   const profiles: StoredProfile[] = [];
   if (scenario !== 'firstrun' && scenario !== 'demo') {
     profiles.push({
@@ -32,6 +59,8 @@ export function createBackend(scenario: Scenario) {
       isDefault: true,
       isDemo: false,
       secretSet: true,
+      refreshInterval: null,
+      watchedServices: [],
     });
   }
   const trainsCache = new Map<string, ReturnType<typeof generateTrains>>();
@@ -45,9 +74,11 @@ export function createBackend(scenario: Scenario) {
     return list;
   };
   // As the Rust side (ProfileView::open_service): the default service, else the latest used.
-  const summary = ({ secretSet: _s, ...p }: StoredProfile): ProfileView => ({
+  const summary = ({ secretSet: _s, refreshInterval: _r, ...p }: StoredProfile): ProfileView => ({
     ...p,
     recentServices: [...p.recentServices],
+    watchedServices: [...p.watchedServices],
+    refreshEvery: refreshEvery({ ...p, secretSet: _s, refreshInterval: _r }),
     openService: p.defaultService ?? p.recentServices[0] ?? null,
   });
   const find = (name: unknown) => {
@@ -80,6 +111,8 @@ export function createBackend(scenario: Scenario) {
             isDefault: profiles.length === 0,
             isDemo: true,
             secretSet: false,
+            refreshInterval: null,
+            watchedServices: [],
           };
           profiles.push(demo);
         }
@@ -102,7 +135,11 @@ export function createBackend(scenario: Scenario) {
           isDefault: old?.isDefault ?? profiles.filter((p) => !p.isDemo).length === 0,
           isDemo: false,
           secretSet: true,
+          // The form carries no watching: kept.
+          refreshInterval: old?.refreshInterval ?? null,
+          watchedServices: old?.watchedServices ?? [],
         };
+        if (old && old.name !== next.name) history.forgetProfile(old.name);
         if (old) profiles.splice(profiles.indexOf(old), 1, next);
         else profiles.push(next);
         return summary(next);
@@ -110,6 +147,7 @@ export function createBackend(scenario: Scenario) {
       case 'delete_profile': {
         const p = find(args.name);
         profiles.splice(profiles.indexOf(p), 1);
+        history.forgetProfile(p.name);
         if (p.isDefault && profiles[0]) profiles[0].isDefault = true;
         return null;
       }
@@ -133,18 +171,33 @@ export function createBackend(scenario: Scenario) {
       case 'kept_trains':
         // Offline: the listing kept from an earlier run (a day ago) is all there is.
         if (scenario !== 'offline' || args.recent === true) return null;
-        return { fetchedAt: new Date(Date.now() - 86_400_000).toISOString(), trains: structuredClone(trainsFor(String(args.serviceId))) };
+        return {
+          fetchedAt: new Date(Date.now() - 86_400_000).toISOString(),
+          trains: structuredClone(trainsFor(String(args.serviceId))),
+          unseen: history.unseenOf(String(args.profile), String(args.serviceId)),
+        };
       case 'export_csv':
         return exportCsv(args);
+      case 'set_watch': {
+        const p = find(args.profile);
+        p.refreshInterval = (args.refreshInterval as RefreshEvery | null) ?? null;
+        p.watchedServices = serviceIds(args.watchedServices as string[]);
+        return summary(p);
+      }
+      case 'mark_seen':
+        history.markSeen(String(args.profile), String(args.serviceId), (args.trains as TrainKey[] | null) ?? null);
+        return null;
+      case 'watch_updates':
+        // A later call replaces the earlier listener.
+        onUpdate = args.onUpdate as Channel<WatchUpdate>;
+        return null;
       default:
         fail('internal', `Unknown command ${cmd}`, 'This is a bug in the mock.', null, true);
     }
   }
 
-  async function listTrains(args: Record<string, unknown>): Promise<TrainsListed> {
-    const profile = find(args.profile);
-    const serviceId = String(args.serviceId ?? '');
-    const onPage = args.onPage as Channel<TrainsPage>;
+  /** One listing of a service as AiTEMS answers it (the scenario's faults included). */
+  function listing(profile: StoredProfile, serviceId: string, recent: boolean): Train[] {
     listTrainsCount += 1;
     if (scenario === 'error' && listTrainsCount === 1) {
       fail('auth_failed', 'AiTEMS did not accept the access key and secret key.', "Check the access key and secret key in your profile (NCP console > My Page > Authentication Key Management), and that your computer's clock is correct.", {
@@ -172,8 +225,22 @@ export function createBackend(scenario: Scenario) {
         true,
       );
     }
-    let trains = trainsFor(serviceId);
-    if (args.recent === true) trains = recentOnly(trains);
+    const all = trainsFor(serviceId);
+    if (scenario === 'moving') {
+      const step = (moves.get(serviceId) ?? -1) + 1; // the first listing finds them as they are
+      moves.set(serviceId, step);
+      if (step > 0) moveAlong(all, serviceId, step);
+    }
+    const trains = recent ? recentOnly(all) : all;
+    history.record(profile.name, serviceId, recent, trains);
+    return trains;
+  }
+
+  async function listTrains(args: Record<string, unknown>): Promise<TrainsListed> {
+    const profile = find(args.profile);
+    const serviceId = String(args.serviceId ?? '');
+    const onPage = args.onPage as Channel<TrainsPage>;
+    const trains = listing(profile, serviceId, args.recent === true);
     const pageSize = 1000;
     const pages = Math.max(1, Math.ceil((trains.length + 1) / pageSize));
     for (let p = 1; p <= pages; p++) {
@@ -185,8 +252,24 @@ export function createBackend(scenario: Scenario) {
     const before = profile.recentServices[0];
     profile.recentServices = [serviceId, ...profile.recentServices.filter((s) => s !== serviceId)].slice(0, 5);
     const changed = !profile.isDemo && before !== serviceId;
-    return { fetchedAt: new Date().toISOString(), pages, total: trains.length, profile: changed ? summary(profile) : null };
+    return {
+      fetchedAt: new Date().toISOString(),
+      pages,
+      total: trains.length,
+      profile: changed ? summary(profile) : null,
+      unseen: history.unseenOf(profile.name, serviceId),
+    };
   }
+
+  startWatcher({
+    profiles: () => profiles.map((p) => ({ name: p.name, refreshEvery: refreshEvery(p), watchedServices: p.watchedServices })),
+    refresh: async (name, serviceId) => {
+      await sleep(120);
+      listing(find(name), serviceId, false);
+      return history.unseenOf(name, serviceId);
+    },
+    send: (update) => onUpdate?.onmessage(update),
+  });
 
   // As the Rust side names the file (export.rs): a new name each time, never over the last one.
   let exports = 0;

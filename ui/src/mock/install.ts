@@ -1,6 +1,6 @@
 // Installs the fake backend. Imported only when built with VITE_MOCK_IPC=1 (see main.ts).
 import { mockIPC } from '@tauri-apps/api/mocks';
-import { createBackend, type Call, type Scenario } from './backend';
+import { createBackend, SCENARIOS, type Call, type Scenario } from './backend';
 
 declare global {
   interface Window {
@@ -8,11 +8,9 @@ declare global {
   }
 }
 
-const SCENARIOS: Scenario[] = ['default', 'firstrun', 'demo', 'error', 'refresh-error', 'empty', 'big', 'slow', 'offline', 'export-error'];
-
 export function installMock(): void {
   const asked = new URLSearchParams(window.location.search).get('scenario') ?? 'default';
-  const scenario = (SCENARIOS as string[]).includes(asked) ? (asked as Scenario) : 'default';
+  const scenario = (SCENARIOS as readonly string[]).includes(asked) ? (asked as Scenario) : 'default';
   const backend = createBackend(scenario);
   window.__mockCalls = backend.calls;
   mockIPC((cmd, payload) => backend.handle(cmd, (payload ?? {}) as Record<string, unknown>), { shouldMockEvents: true });

@@ -178,6 +178,27 @@ export const en = {
   'error.offlineRows': 'Offline: showing the trainings as of {time}.',
   'toolbar.asOf': 'as of {time}',
 
+  'watch.label': 'Auto-refresh and watching',
+  'watch.button': 'Auto-refresh: {every}',
+  'watch.buttonWatching': 'Watching · {every}',
+  'watch.toggle': 'Watch this service',
+  'watch.toggleHelp': 'Refreshes it in the background, and a desktop notification tells you when a training finishes, fails or appears.',
+  'watch.every': 'Refresh every',
+  'watch.every.off': 'Off',
+  'watch.every.1m': '1 min',
+  'watch.every.5m': '5 min',
+  'watch.every.15m': '15 min',
+  'toolbar.refreshFailed': "Couldn't refresh at {time} · retrying",
+  'toolbar.refreshFailedStopped': "Couldn't refresh at {time}",
+
+  'marks.new': 'New',
+  'marks.moved': '{from} → {to}',
+  'marks.title': 'Changed since you last looked',
+  'marks.filter': 'Changed ({count})',
+  'marks.filterTitle': 'Show only the trainings that changed since you last looked',
+  'marks.markAllSeen': 'Mark all as seen',
+  'service.unseen': '{count} changed',
+
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -180,4 +180,25 @@ export const ko: Dictionary = {
   'error.offlineRows': '오프라인: {time} 기준 학습 목록을 표시하고 있습니다.',
   'toolbar.asOf': '{time} 기준',
 
+  'watch.label': '자동 새로 고침과 모니터링',
+  'watch.button': '자동 새로 고침: {every}',
+  'watch.buttonWatching': '모니터링 중 · {every}',
+  'watch.toggle': '이 서비스 모니터링',
+  'watch.toggleHelp': '백그라운드에서 새로 고치고, 학습이 끝나거나 실패하거나 새로 생기면 바탕화면 알림으로 알려 줍니다.',
+  'watch.every': '자동 새로 고침',
+  'watch.every.off': '끔',
+  'watch.every.1m': '1분마다',
+  'watch.every.5m': '5분마다',
+  'watch.every.15m': '15분마다',
+  'toolbar.refreshFailed': '{time}에 새로 고치지 못함 · 다시 시도하는 중',
+  'toolbar.refreshFailedStopped': '{time}에 새로 고치지 못함',
+
+  'marks.new': '신규',
+  'marks.moved': '{from} → {to}',
+  'marks.title': '마지막으로 확인한 뒤 바뀐 학습',
+  'marks.filter': '변경됨 ({count})',
+  'marks.filterTitle': '마지막으로 확인한 뒤 바뀐 학습만 보기',
+  'marks.markAllSeen': '모두 확인함으로 표시',
+  'service.unseen': '변경 {count}건',
+
 };

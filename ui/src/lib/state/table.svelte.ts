@@ -19,6 +19,9 @@ import { fastFilteredRowModel, preparedFields } from '../view/filterModel';
 import { columnRanks, rankSortedRowModel } from '../view/sortModel';
 import type { TrainRow } from '../view/rows';
 
+/** Filters that keep rows whose value is one of those selected: `changed` selects training keys. */
+export type FacetId = 'status' | 'type' | 'changed';
+
 /** From this many rows, the filter index and sort ranks are prepared ahead of time, when idle. */
 const WARM_UP_FROM = 5_000;
 
@@ -128,11 +131,11 @@ export class TrainTable {
     this.patch({ sorting });
   }
 
-  facet(id: 'status' | 'type'): string[] {
+  facet(id: FacetId): string[] {
     const f = this.state.columnFilters.find((c) => c.id === id);
     return Array.isArray(f?.value) ? (f.value as string[]) : [];
   }
-  setFacet(id: 'status' | 'type', values: string[]): void {
+  setFacet(id: FacetId, values: string[]): void {
     const rest: ColumnFiltersState = this.state.columnFilters.filter((c) => c.id !== id);
     this.patch({ columnFilters: values.length ? [...rest, { id, value: values }] : rest });
   }

@@ -1,7 +1,7 @@
 import { api } from '../api';
-import type { AppError, TrainsListed } from '../bindings';
+import type { AppError, Change, TrainsListed } from '../bindings';
 import { t } from '../i18n';
-import { toRows, type TrainRow } from '../view/rows';
+import { RowBuilder, toRows, type TrainRow } from '../view/rows';
 
 export type LoadKey = {
   profile: string;
@@ -21,19 +21,27 @@ const SHOW_EVERY_MS = 100;
  * Loads trains for one profile + service. A first load shows the listing kept from the last
  * time at once, if there is one, else fills the table page by page as the pages arrive; a
  * reload of the same service keeps the rows on screen until the new listing is complete,
- * then swaps them at once. The last good rows stay when a reload fails.
+ * then swaps them at once, keeping the row objects of trainings that did not change. The
+ * last good rows stay when a reload fails. A quiet refresh (`refresh`) does the same
+ * without showing that it runs or that it failed.
  */
 export class TrainsLoader {
   rows = $state.raw<TrainRow[]>([]);
   /** True once rows for the current key were loaded at least once. */
   loaded = $state(false);
   loading = $state(false);
+  /** A quiet refresh is running (`refresh`): nothing on screen says so. */
+  refreshing = $state(false);
   progress = $state.raw<LoadProgress | null>(null);
   error = $state.raw<AppError | null>(null);
   fetchedAt = $state<number | null>(null);
+  /** When the last listing of this source completed, by this computer's clock. */
+  listedAt = $state<number | null>(null);
   /** True while the rows are the kept listing of an earlier run, not yet confirmed fresh. */
   stale = $state(false);
   key = $state.raw<LoadKey | null>(null);
+  /** The service's changes the user has not seen yet, as the latest listing or update told. */
+  unseen = $state.raw<Change[]>([]);
   /** Counts loads: the pages and the answer of a superseded one are ignored. */
   private generation = 0;
   private showTimer: ReturnType<typeof setTimeout> | null = null;
@@ -48,51 +56,76 @@ export class TrainsLoader {
    * when the listing changed it (a new latest service).
    */
   async load(key: LoadKey, onDone?: (listed: TrainsListed) => void): Promise<void> {
+    await this.list(key, onDone, false);
+  }
+
+  /**
+   * Reloads the listing on screen quietly: no progress, and a failure leaves `error` as it
+   * was. Resolves to the failure, or `null` once done (or superseded, or nothing to reload).
+   */
+  async refresh(onDone?: (listed: TrainsListed) => void): Promise<AppError | null> {
+    return this.key ? this.list(this.key, onDone, true) : null;
+  }
+
+  /** Drops the unseen changes that `seen` picks: the user has now seen them. */
+  forgetUnseen(seen: (change: Change) => boolean): void {
+    this.unseen = this.unseen.filter((change) => !seen(change));
+  }
+
+  private async list(key: LoadKey, onDone: ((listed: TrainsListed) => void) | undefined, quiet: boolean): Promise<AppError | null> {
     const sameSource = this.key !== null && this.key.profile === key.profile && this.key.serviceId === key.serviceId;
     if (!sameSource) {
       this.rows = [];
       this.loaded = false;
       this.stale = false;
       this.fetchedAt = null;
+      this.listedAt = null;
       this.error = null;
+      this.unseen = [];
     }
     this.key = key;
     const generation = ++this.generation;
     const current = () => generation === this.generation;
     // Rows on screen for this very source stay until the new listing is complete.
     let fillAsPagesArrive = !this.loaded;
-    const received: TrainRow[] = [];
+    const received = new RowBuilder(t, this.rows);
     if (fillAsPagesArrive && key.kept) {
-      void this.showKept(key, () => current() && received.length === 0).then((shown) => {
+      void this.showKept(key, () => current() && received.rows.length === 0).then((shown) => {
         if (shown) fillAsPagesArrive = false;
       });
     }
     this.cancelShow();
-    this.loading = true;
+    this.loading = !quiet;
+    this.refreshing = quiet;
     this.progress = null;
     try {
       const listed = await api.listTrains(key.profile, key.serviceId, key.recent, (page) => {
         if (!current()) return;
-        for (const row of toRows(page.trains, t, received.length)) received.push(row);
-        this.progress = { pages: page.pages, total: page.total };
-        if (fillAsPagesArrive) this.showSoon(received, current);
+        received.add(page.trains);
+        if (!quiet) this.progress = { pages: page.pages, total: page.total };
+        if (fillAsPagesArrive) this.showSoon(received.rows, current);
       });
-      if (!current()) return;
+      if (!current()) return null;
       this.cancelShow();
-      this.rows = received;
+      this.rows = received.rows;
       this.loaded = true;
       this.stale = false;
       this.error = null;
+      this.unseen = listed.unseen;
       const fetched = Date.parse(listed.fetchedAt);
       this.fetchedAt = Number.isNaN(fetched) ? Date.now() : fetched;
+      this.listedAt = Date.now();
       onDone?.(listed);
+      return null;
     } catch (e) {
-      if (!current()) return;
+      if (!current()) return null;
       this.cancelShow();
-      this.error = e as AppError;
+      if (!quiet) this.error = e as AppError;
+      return e as AppError;
     } finally {
       if (current()) {
         this.loading = false;
+        this.refreshing = false;
         this.progress = null;
       }
     }
@@ -103,6 +136,7 @@ export class TrainsLoader {
     const kept = await api.keptTrains(key.profile, key.serviceId, key.recent).catch(() => null);
     if (!kept || !wanted()) return false;
     this.rows = toRows(kept.trains, t);
+    this.unseen = kept.unseen;
     this.loaded = true;
     this.stale = true;
     const fetched = Date.parse(kept.fetchedAt);

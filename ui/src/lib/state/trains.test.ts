@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { KeptTrains, Train, TrainsListed, TrainsPage } from '../bindings';
+import type { Change, KeptTrains, Train, TrainsListed, TrainsPage } from '../bindings';
 
 /** What the next `listTrains` call does: the test sends pages and settles it by hand. */
 type Pending = { onPage: (p: TrainsPage) => void; resolve: (l: TrainsListed) => void; reject: (e: unknown) => void };
@@ -19,7 +19,7 @@ const { TrainsLoader } = await import('./trains.svelte');
 
 const trains = (from: number, count: number): Train[] =>
   Array.from({ length: count }, (_, i) => ({ version: `v${from + i}`, type: 'pop', status: 'completed' }));
-const listed = (total: number): TrainsListed => ({ fetchedAt: '2026-12-02T00:00:00Z', pages: 1, total, profile: null });
+const listed = (total: number, unseen: Change[] = []): TrainsListed => ({ fetchedAt: '2026-12-02T00:00:00Z', pages: 1, total, profile: null, unseen });
 const key = { profile: 'p', serviceId: 's', recent: false, kept: true };
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
@@ -47,7 +47,7 @@ describe('TrainsLoader', () => {
     await done;
     expect(loader.loaded).toBe(true);
     expect(loader.progress).toBeNull();
-    expect(loader.rows.map((r) => r.index)).toEqual([...Array(1500).keys()]);
+    expect(loader.rows.map((r) => r.id)).toEqual(Array.from({ length: 1500 }, (_, i) => `pop:v${i}`));
     expect(loader.rows[1200]?.version).toBe('v1200');
   });
 
@@ -95,7 +95,7 @@ describe('TrainsLoader', () => {
   });
 
   it('shows the kept listing at once, then swaps in the fresh one when it is complete', async () => {
-    kept = { fetchedAt: '2026-12-01T05:02:00Z', trains: trains(100, 2) };
+    kept = { fetchedAt: '2026-12-01T05:02:00Z', trains: trains(100, 2), unseen: [] };
     const loader = new TrainsLoader();
     const done = loader.load(key);
     await settle();
@@ -112,7 +112,7 @@ describe('TrainsLoader', () => {
   });
 
   it('keeps showing the kept listing, still marked as such, when AiTEMS cannot be reached', async () => {
-    kept = { fetchedAt: '2026-12-01T05:02:00Z', trains: trains(100, 2) };
+    kept = { fetchedAt: '2026-12-01T05:02:00Z', trains: trains(100, 2), unseen: [] };
     const loader = new TrainsLoader();
     const done = loader.load(key);
     await settle();
@@ -132,7 +132,7 @@ describe('TrainsLoader', () => {
     const loader = new TrainsLoader();
     const done = loader.load(key);
     pending[0]!.onPage({ pages: 1, total: 3, trains: trains(0, 3) });
-    release({ fetchedAt: '2026-12-01T05:02:00Z', trains: trains(100, 1) });
+    release({ fetchedAt: '2026-12-01T05:02:00Z', trains: trains(100, 1), unseen: [] });
     await settle();
     expect(loader.rows.map((r) => r.version)).toEqual(['v0', 'v1', 'v2']);
     expect(loader.stale).toBe(false);
@@ -142,12 +142,59 @@ describe('TrainsLoader', () => {
   });
 
   it('asks for no kept listing where none is kept (demo mode)', async () => {
-    kept = { fetchedAt: '2026-12-01T05:02:00Z', trains: trains(100, 2) };
+    kept = { fetchedAt: '2026-12-01T05:02:00Z', trains: trains(100, 2), unseen: [] };
     const loader = new TrainsLoader();
     const done = loader.load({ ...key, kept: false });
     await settle();
     expect(loader.rows).toEqual([]);
     pending[0]!.resolve(listed(0));
     await done;
+  });
+  it('keeps the row object of every training a refresh did not change', async () => {
+    const loader = new TrainsLoader();
+    const first = loader.load(key);
+    pending[0]!.onPage({ pages: 1, total: 3, trains: trains(0, 3) });
+    pending[0]!.resolve(listed(3));
+    await first;
+    const before = loader.rows;
+    const moved = { ...trains(1, 1)[0]!, status: 'learningFailed' };
+    const refresh = loader.load(key);
+    pending[1]!.onPage({ pages: 1, total: 4, trains: [...trains(9, 1), trains(0, 1)[0]!, moved, structuredClone(trains(2, 1)[0]!)] });
+    pending[1]!.resolve(listed(4));
+    await refresh;
+    const [added, same, changed, copied] = loader.rows;
+    expect(same, 'unchanged: the same object').toBe(before[0]);
+    expect(copied, 'unchanged JSON in a new object: the same row').toBe(before[2]);
+    expect(changed).not.toBe(before[1]);
+    expect(changed?.status).toBe('learningFailed');
+    expect(added?.id).toBe('pop:v9');
+  });
+
+  it('refreshes quietly: no progress, and a failure is answered, not shown', async () => {
+    const loader = new TrainsLoader();
+    const first = loader.load(key);
+    pending[0]!.resolve(listed(0));
+    await first;
+    const quiet = loader.refresh();
+    expect(loader.loading).toBe(false);
+    expect(loader.refreshing).toBe(true);
+    pending[1]!.onPage({ pages: 1, total: 1, trains: trains(0, 1) });
+    expect(loader.progress).toBeNull();
+    pending[1]!.reject({ code: 'network', message: 'down', hint: '', detail: null, specific: true });
+    expect((await quiet)?.code).toBe('network');
+    expect(loader.error).toBeNull();
+    expect(loader.refreshing).toBe(false);
+  });
+
+  it('takes the unseen changes of each listing, kept or fresh', async () => {
+    const moved: Change = { kind: 'statusChanged', key: { type: 'pop', version: 'v0' }, from: 'learning', to: 'completed' };
+    kept = { fetchedAt: '2026-12-01T05:02:00Z', trains: trains(0, 1), unseen: [moved] };
+    const loader = new TrainsLoader();
+    const done = loader.load(key);
+    await settle();
+    expect(loader.unseen).toEqual([moved]);
+    pending[0]!.resolve(listed(0, []));
+    await done;
+    expect(loader.unseen).toEqual([]);
   });
 });

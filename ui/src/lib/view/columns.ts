@@ -3,7 +3,7 @@ import type { TrainColumn } from '../bindings';
 import type { MessageKey } from '../i18n';
 import { matchesQuery, matchesSet, normalizeQuery } from './filter';
 import type { FilterSpec } from './filterModel';
-import type { TrainRow } from './rows';
+import { trainKey, type TrainRow } from './rows';
 
 export const COLUMN_IDS = [
   'type',
@@ -55,10 +55,13 @@ export const DEFAULT_SORTING: SortingState = [{ id: 'createdDate', desc: true }]
  */
 const orUndef = (s: string): string | undefined => (s === '' ? undefined : s.toLowerCase());
 
-/** What the row model filters on (filterModel.ts): version and haystack, and two facet columns. */
+/**
+ * What the row model filters on (filterModel.ts): version and haystack; two facet columns;
+ * and the training keys that the "Changed" quick filter keeps.
+ */
 export const trainFilterSpec: FilterSpec<TrainRow> = {
   fields: [{ text: (r) => r.versionKey }, { text: (r) => r.haystack, shared: true }],
-  facets: { status: (r) => r.status, type: (r) => r.type },
+  facets: { status: (r) => r.status, type: (r) => r.type, changed: (r) => trainKey(r.type, r.version) },
 };
 
 /** Global filter for table-core's own API; the same test as `trainFilterSpec.fields`. */

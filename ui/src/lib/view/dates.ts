@@ -44,12 +44,14 @@ export function zoneLabel(offsetMinutes: number, timeZone?: string): string {
   return `UTC${sign}${h}${m ? `:${pad(m)}` : ''}`;
 }
 
+/** `16:39`: the time of day of `d`, a Date shifted so that its UTC fields are the zone's. */
+const clockTime = (d: Date) => `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+
 /** `2026-03-04 16:39 KST`: the instant shown in a zone given by its offset. */
 export function formatAbsolute(ms: number, offsetMinutes: number, timeZone?: string): string {
   const d = new Date(ms + offsetMinutes * 60_000);
   const date = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-  const time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
-  return `${date} ${time} ${zoneLabel(offsetMinutes, timeZone)}`;
+  return `${date} ${clockTime(d)} ${zoneLabel(offsetMinutes, timeZone)}`;
 }
 
 // The zone's name comes from the app (`app_info`), not from Intl.DateTimeFormat: the page's
@@ -64,6 +66,11 @@ export function setLocalTimeZone(name: string | null | undefined): void {
 /** The computer's own zone, for showing an instant in local time. */
 export function formatLocal(ms: number): string {
   return formatAbsolute(ms, -new Date(ms).getTimezoneOffset(), localZoneName);
+}
+
+/** `14:05`: the time of day of an instant on this computer, for something that just happened. */
+export function formatLocalTime(ms: number): string {
+  return clockTime(new Date(ms - new Date(ms).getTimezoneOffset() * 60_000));
 }
 
 const MIN = 60_000;

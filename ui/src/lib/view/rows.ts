@@ -7,8 +7,10 @@ import { typeLabel } from './trainType';
 
 /** A train plus everything the table needs, computed once per load (not per render or per sort). */
 export type TrainRow = {
-  /** Position in the API answer: a stable id and the tiebreak for sorting. */
-  index: number;
+  /**
+   * The training's key (`trainKey`): the same training keeps its id across refreshes, so
+   * selection and keyboard position follow it. A repeated or version-less key gets a suffix.
+   */
   id: string;
   train: Train;
   type: string;
@@ -37,15 +39,34 @@ export type TrainRow = {
 const str = (v: unknown): string => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
 const optStr = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
-export function toRow(train: Train, index: number, t: Translate): TrainRow {
+/** A training's identity, as the backend's `TrainKey` names it: its type and its version. */
+export function trainKey(type: string, version: string): string {
+  return `${type}:${version}`;
+}
+
+/** Whether two JSON values are the same (object key order aside). */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((x, i) => sameJson(x, b[i]));
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x);
+  if (keys.length !== Object.keys(y).length) return false;
+  return keys.every((k) => Object.hasOwn(y, k) && sameJson(x[k], y[k]));
+}
+
+export function toRow(train: Train, id: string, t: Translate): TrainRow {
   const type = str(train.type);
   const status = str(train.status);
   const version = str(train.version);
   const description = str(train.description);
   const hp = train.hpConfig && typeof train.hpConfig === 'object' ? train.hpConfig : undefined;
   const row: TrainRow = {
-    index,
-    id: String(index),
+    id,
     train,
     type,
     typeLabel: typeLabel(type, t),
@@ -69,9 +90,43 @@ export function toRow(train: Train, index: number, t: Translate): TrainRow {
   return row;
 }
 
-/** Rows of `trains`, numbered from `first` (a page's place in the whole listing). */
-export function toRows(trains: readonly Train[], t: Translate, first = 0): TrainRow[] {
-  const rows = new Array<TrainRow>(trains.length);
-  for (let i = 0; i < trains.length; i++) rows[i] = toRow(trains[i] as Train, first + i, t);
-  return rows;
+/**
+ * Builds a listing's rows page by page. A training that an earlier listing of the same
+ * source had, unchanged, keeps that listing's row object: the table then leaves its cells
+ * alone, and a refresh re-renders only what changed.
+ */
+export class RowBuilder {
+  readonly rows: TrainRow[] = [];
+  private readonly ids = new Set<string>();
+  private readonly earlier: Map<string, TrainRow>;
+
+  constructor(
+    private readonly t: Translate,
+    earlier: readonly TrainRow[] = [],
+  ) {
+    this.earlier = new Map(earlier.map((row) => [row.id, row]));
+  }
+
+  add(trains: readonly Train[]): void {
+    for (const train of trains) {
+      const id = this.uniqueId(train);
+      const before = this.earlier.get(id);
+      this.rows.push(before && sameJson(before.train, train) ? before : toRow(train, id, this.t));
+    }
+  }
+
+  private uniqueId(train: Train): string {
+    const version = str(train.version);
+    let id = version === '' ? `#${this.rows.length}` : trainKey(str(train.type), version);
+    for (let n = 2; this.ids.has(id); n++) id = `${trainKey(str(train.type), version)}#${n}`;
+    this.ids.add(id);
+    return id;
+  }
+}
+
+/** Rows of one whole listing. */
+export function toRows(trains: readonly Train[], t: Translate): TrainRow[] {
+  const builder = new RowBuilder(t);
+  builder.add(trains);
+  return builder.rows;
 }

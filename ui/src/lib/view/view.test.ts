@@ -7,7 +7,7 @@ import { displayDate, formatAbsolute, formatLocal, parseApiDate, relativeTime, s
 import { highlightSegments, matchesQuery, normalizeQuery } from './filter';
 import { fastFilteredRowModel } from './filterModel';
 import { hpoSummary } from './hpo';
-import { toRows, type TrainRow } from './rows';
+import { RowBuilder, toRows, type TrainRow } from './rows';
 import { rankSortedRowModel } from './sortModel';
 import { statusLabel, statusTone } from './status';
 import { TRAIN_STATUSES } from '../bindings';
@@ -191,5 +191,23 @@ describe('CSV columns', () => {
     // Every table column: the API field of the same name, and `hpConfig` for the HPO column.
     expect(csvColumns(columns.map((c) => c.id!))).toEqual(COLUMN_IDS.map((id) => (id === 'hpo' ? 'hpConfig' : id)));
     expect(csvColumns(['version', 'nosuch'])).toEqual(['version']);
+  });
+});
+
+describe('RowBuilder', () => {
+  it('keys rows by type and version, unique even when a listing repeats a training', () => {
+    const builder = new RowBuilder(t);
+    builder.add([{ type: 'pop', version: 'a' }, { type: 'relatedItem', version: 'a' }]);
+    builder.add([{ type: 'pop', version: 'a' }, { type: 'pop' }, { type: 'pop' }]);
+    expect(builder.rows.map((r) => r.id)).toEqual(['pop:a', 'relatedItem:a', 'pop:a#2', '#3', '#4']);
+  });
+
+  it('reuses an earlier row only when its training is the same', () => {
+    const earlier = toRows([{ type: 'pop', version: 'a', status: 'ready', hpConfig: { is_enabled: true, group_column: ['X'] } }, { type: 'pop', version: 'b', status: 'ready' }], t);
+    const builder = new RowBuilder(t, earlier);
+    builder.add([{ hpConfig: { group_column: ['X'], is_enabled: true }, status: 'ready', version: 'a', type: 'pop' }, { type: 'pop', version: 'b', status: 'learning' }]);
+    expect(builder.rows[0]).toBe(earlier[0]);
+    expect(builder.rows[1]).not.toBe(earlier[1]);
+    expect(builder.rows[1]?.statusLabel).toBe('Training');
   });
 });
