@@ -90,6 +90,7 @@ impl DemoSession {
             recent_services: Vec::new(),
             is_default: false,
             refresh_every: self.watch.refresh_every(),
+            refresh_interval: self.watch.refresh_interval,
             watched_services: self.watch.watched_services.clone(),
         }
     }

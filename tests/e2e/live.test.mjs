@@ -42,20 +42,14 @@ after(async () => {
   notices?.stop();
 });
 
-/** Calls a command of the app from its own page, as its UI does. */
-async function invoke(command, args) {
-  return driver.executeAsyncScript(
-    'const done = arguments[arguments.length - 1];' +
-      'window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1]).then(done, (e) => done({ failed: e }));',
-    command,
-    args,
-  );
-}
-
 test('a watched training that finishes is marked and notified once', async () => {
   await waitFor(driver, rowCount, (n) => n === before12.length, 'the saved profile opens its service');
-  const watched = await invoke('set_watch', { profile: PROFILE, refreshInterval: null, watchedServices: [SERVICE] });
-  assert.deepEqual(watched.watchedServices, [SERVICE]);
+  // Watched through the bell beside Refresh: five minutes by default once watching.
+  await driver.findElement(By.css('[data-testid="watch-menu"] button')).click();
+  const toggle = await driver.wait(async () => (await driver.findElements(byTestId('watch-toggle')))[0], 10000, 'the watch panel opens');
+  await driver.executeScript('arguments[0].click()', toggle);
+  await waitFor(driver, () => driver.findElement(byTestId('watch-every')).getText(), (text) => text.includes('5'), 'watching every 5 min');
+  await driver.findElement(By.css('[data-testid="watch-menu"] button')).click();
 
   const first = before12[0];
   assert.equal(first.status, 'requesting', 'the demo data starts it as requested');

@@ -89,12 +89,30 @@ fn watching_is_saved_with_the_profile_and_defaults_to_five_minutes() {
     let view = watch(&h, &[SMALL_SERVICE, " ", SMALL_SERVICE]);
     assert_eq!(view["watchedServices"], json!([SMALL_SERVICE]));
     assert_eq!(view["refreshEvery"], "5m");
+    assert_eq!(
+        view["refreshInterval"],
+        Value::Null,
+        "the default, not a choice"
+    );
     let view = h.ok(
         "set_watch",
         json!({ "profile": "Work", "refreshInterval": "15m", "watchedServices": [SMALL_SERVICE] }),
     );
     assert_eq!(view["refreshEvery"], "15m");
     assert_eq!(h.listed_profile("Work")["refreshEvery"], "15m");
+    let chosen_five = h.ok(
+        "set_watch",
+        json!({ "profile": "Work", "refreshInterval": "5m", "watchedServices": [] }),
+    );
+    assert_eq!(
+        chosen_five["refreshEvery"], "5m",
+        "a choice outlives watching"
+    );
+    assert_eq!(chosen_five["refreshInterval"], "5m");
+    h.ok(
+        "set_watch",
+        json!({ "profile": "Work", "refreshInterval": "15m", "watchedServices": [SMALL_SERVICE] }),
+    );
 
     // Saving the profile form keeps watching as it was.
     let endpoint = h.listed_profile("Work")["endpoint"].clone();

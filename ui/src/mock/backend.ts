@@ -34,7 +34,7 @@ function mask(key: string): string {
 }
 
 /** As the Rust side's settings: the interval is `null` until chosen (see `refreshEvery`). */
-type StoredProfile = Omit<ProfileView, 'openService' | 'refreshEvery'> & { secretSet: boolean; refreshInterval: RefreshEvery | null };
+type StoredProfile = Omit<ProfileView, 'openService' | 'refreshEvery'> & { secretSet: boolean };
 
 /** As `ProfileSettings::refresh_every`: the chosen interval, else 5 min once watching, else off. */
 const refreshEvery = (p: StoredProfile): RefreshEvery => p.refreshInterval ?? (p.watchedServices.length ? '5m' : 'off');
@@ -74,11 +74,11 @@ export function createBackend(scenario: Scenario) {
     return list;
   };
   // As the Rust side (ProfileView::open_service): the default service, else the latest used.
-  const summary = ({ secretSet: _s, refreshInterval: _r, ...p }: StoredProfile): ProfileView => ({
+  const summary = ({ secretSet: _s, ...p }: StoredProfile): ProfileView => ({
     ...p,
     recentServices: [...p.recentServices],
     watchedServices: [...p.watchedServices],
-    refreshEvery: refreshEvery({ ...p, secretSet: _s, refreshInterval: _r }),
+    refreshEvery: refreshEvery({ ...p, secretSet: _s }),
     openService: p.defaultService ?? p.recentServices[0] ?? null,
   });
   const find = (name: unknown) => {

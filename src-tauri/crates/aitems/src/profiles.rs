@@ -190,6 +190,8 @@ pub struct ProfileSummary {
     pub is_default: bool,
     /// How often the app refreshes this profile's listings on its own.
     pub refresh_every: RefreshEvery,
+    /// The interval the user chose; `None` while the default applies.
+    pub refresh_interval: Option<RefreshEvery>,
     /// The services it notifies about.
     pub watched_services: Vec<String>,
 }

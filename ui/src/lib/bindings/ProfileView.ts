@@ -42,6 +42,10 @@ isDefault: boolean,
  */
 refreshEvery: RefreshEvery, 
 /**
+ * The interval the user chose; `None` while the default applies.
+ */
+refreshInterval: RefreshEvery | null, 
+/**
  * The services it notifies about.
  */
 watchedServices: Array<string>, };

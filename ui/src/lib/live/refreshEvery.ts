@@ -1,4 +1,4 @@
-import type { ProfileView, RefreshEvery } from '../bindings';
+import type { RefreshEvery } from '../bindings';
 import type { MessageKey } from '../i18n';
 
 /** The choices of "Refresh every", in the order they are offered, with their words. */
@@ -21,14 +21,4 @@ export function intervalMs(every: RefreshEvery): number | null {
 export function withWatched(watched: readonly string[], serviceId: string, on: boolean): string[] {
   const rest = watched.filter((id) => id !== serviceId);
   return on ? [...rest, serviceId] : rest;
-}
-
-/**
- * The interval to send with a new list of watched services: the profile's own when the user
- * chose one, else `null` so that the default follows (5 min once watching, else off). A
- * profile tells only its effective interval, so one equal to the default counts as not chosen.
- */
-export function intervalToKeep(profile: Pick<ProfileView, 'refreshEvery' | 'watchedServices'>): RefreshEvery | null {
-  const fallback: RefreshEvery = profile.watchedServices.length > 0 ? '5m' : 'off';
-  return profile.refreshEvery === fallback ? null : profile.refreshEvery;
 }

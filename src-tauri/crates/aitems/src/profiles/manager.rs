@@ -78,6 +78,7 @@ impl ProfileManager {
                 recent_services: settings.recent_services.clone(),
                 is_default: default == Some(name.as_str()),
                 refresh_every: settings.refresh_every(),
+                refresh_interval: settings.refresh_interval,
                 watched_services: settings.watched_services.clone(),
             });
         }

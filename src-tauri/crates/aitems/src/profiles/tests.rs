@@ -351,6 +351,7 @@ fn a_profile_opens_its_default_service_else_the_latest_used() {
         recent_services: recent.iter().map(|s| (*s).to_owned()).collect(),
         is_default: true,
         refresh_every: RefreshEvery::Off,
+        refresh_interval: None,
         watched_services: Vec::new(),
     };
     assert_eq!(
