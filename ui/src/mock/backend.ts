@@ -244,7 +244,7 @@ export function createBackend(scenario: Scenario) {
     const pageSize = 1000;
     const pages = Math.max(1, Math.ceil((trains.length + 1) / pageSize));
     for (let p = 1; p <= pages; p++) {
-      await sleep(scenario === 'big' ? 4 : scenario === 'slow' ? 400 : 120);
+      await sleep(scenario === 'big' ? 4 : scenario === 'slow' ? 1000 : 120);
       const page = structuredClone(trains.slice((p - 1) * pageSize, p * pageSize));
       onPage.onmessage({ pages: p, total: Math.min(p * pageSize, trains.length), trains: page });
     }
