@@ -11,45 +11,13 @@
 //   every process below it (WebKitWebProcess, WebKitNetworkProcess), with 10,000
 //   trainings loaded in AiTEMS Desk and the static page in the bare window (skipped with
 //   BENCH_MEMORY=0).
-import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
 import { basename } from 'node:path';
-import { By, ROWS, launchApp, startDriver, waitFor } from '../e2e/harness.mjs';
+import { launchApp, startDriver, waitFor } from '../e2e/harness.mjs';
+import { openLargeService } from './large.mjs';
+import { pssTree } from './memory.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const BARE = process.env.BENCH_BARE_APP;
-const LARGE_SERVICE = 'demobench03';
-
-function processes() {
-  const all = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      let exe = '';
-      try { exe = basename(readlinkSync(`/proc/${entry}/exe`)); } catch { /* kernel thread or gone */ }
-      all.push({ pid: Number(entry), ppid, exe });
-    } catch { /* exited meanwhile */ }
-  }
-  return all;
-}
-
-/** PSS in MiB of the process named `exe` and all its descendants, per process name. */
-function pssTree(exe) {
-  const all = processes();
-  const root = all.find((p) => p.exe === exe);
-  if (!root) throw new Error(`no running process ${exe}`);
-  const tree = [root];
-  for (let i = 0; i < tree.length; i++) tree.push(...all.filter((p) => p.ppid === tree[i].pid));
-  const parts = {};
-  for (const p of tree) {
-    const rollup = readFileSync(`/proc/${p.pid}/smaps_rollup`, 'utf8');
-    const kb = Number(rollup.match(/^Pss:\s+(\d+) kB/m)[1]);
-    parts[p.exe] = (parts[p.exe] ?? 0) + kb / 1024;
-  }
-  const total = Object.values(parts).reduce((a, b) => a + b, 0);
-  return { total, parts };
-}
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (xs) => `median ${median(xs).toFixed(0)} ms (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)}, n=${xs.length})`;
@@ -76,7 +44,6 @@ async function timeLaunch(args, application, ready) {
   }
 }
 
-const rowsReady = `return document.querySelectorAll(${JSON.stringify(ROWS)}).length > 0`;
 const pageReady = `return document.readyState === 'complete' && !!document.getElementById('ready')`;
 
 /** Memory of AiTEMS Desk with 10,000 trainings loaded and of the bare window. */
@@ -84,12 +51,7 @@ async function measureMemory() {
   const driver = await launchApp(['--demo']);
   let appMemory;
   try {
-    await waitFor(driver, () => driver.executeScript(rowsReady), Boolean, 'rows', 60000);
-    const picker = await driver.findElement(By.css('[data-testid="service-picker"] input'));
-    await picker.clear();
-    await picker.sendKeys(LARGE_SERVICE, '\uE007');
-    await waitFor(driver, async () => driver.findElement(By.css('[data-testid="showing"]')).getText(),
-      (text) => /10,?000\D+10,?000/.test(text) || /10,?000.*10,?000/.test(text), '10,000 rows loaded', 60000);
+    await openLargeService(driver);
     await new Promise((r) => setTimeout(r, 3000));
     appMemory = pssTree('aitems-desk');
   } finally {

@@ -2,6 +2,8 @@
 # Measures AiTEMS Desk's start-up time and memory next to a bare Tauri window built by
 # this script with the same Tauri (release builds of both), under Xvfb and a private
 # D-Bus session. Prints the figures recorded in BENCHMARKS.md. Needs .ci/setup.sh first.
+# Usage: tests/bench/desktop.sh [SCRIPT]  (default desktop.mjs: start-up and memory;
+# refreshes.mjs: memory after 120 refreshes of 10,000 trainings)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
@@ -20,4 +22,4 @@ export BENCH_BARE_APP="$ROOT/target/release/bare-window"
 SCRATCH=$(mktemp -d)
 trap 'rm -rf "$SCRATCH"' EXIT
 HOME="$SCRATCH" xvfb-run -a -s "-screen 0 1280x800x24" \
-  dbus-run-session -- sh -c 'echo -n bench | gnome-keyring-daemon --unlock --components=secrets >/dev/null; exec node tests/bench/desktop.mjs'
+  dbus-run-session -- sh -c 'echo -n bench | gnome-keyring-daemon --unlock --components=secrets >/dev/null; exec node "tests/bench/$0"' "${1:-desktop.mjs}"

@@ -4,48 +4,15 @@
 // Sort: toggling a column's sort -> row model -> DOM updated. Also frame times while scrolling.
 // Targets are on the median (one frame for filter and clear); p95 is reported alongside.
 // Usage: npm run bench  (builds dist-mock, serves it, drives /usr/bin/chromium via playwright-core)
-import { spawn } from 'node:child_process';
-import { chromium } from 'playwright-core';
+import { fmt, stats, withMockPage } from './browser.mjs';
 
 const PORT = 4178;
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const TARGET = { filter: 16, clear: 16, sort: 50, keystroke: 16, frame: 16.7 * 2 };
 
-const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--mode', 'mock', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
-// Wait until the preview server answers (its log is coloured, so poll rather than parse it).
-const deadline = Date.now() + 30_000;
-for (;;) {
-  try {
-    const res = await fetch(`http://127.0.0.1:${PORT}/`);
-    if (res.ok) break;
-  } catch {
-    // not up yet
-  }
-  if (Date.now() > deadline) {
-    server.kill();
-    throw new Error('vite preview did not start');
-  }
-  await new Promise((r) => setTimeout(r, 200));
-}
-
-const stats = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const q = (p) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
-  return { median: q(0.5), p95: q(0.95), min: s[0], max: s[s.length - 1], n: s.length };
-};
-const fmt = (x) => x.toFixed(1).padStart(7);
-
-let browser;
-try {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
-  });
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+await withMockPage(PORT, async (page, base) => {
   const t0 = Date.now();
-  await page.goto(`http://127.0.0.1:${PORT}/?scenario=big`);
+  await page.goto(`${base}/?scenario=big`);
   await page.waitForFunction(() => window.__aitemsBench?.loaded() && window.__aitemsBench.total() === 100_000, null, { timeout: 60_000 });
   console.log(`loaded 100,000 rows (mock IPC, 100 pages) in ${Date.now() - t0} ms`);
   // The table prepares its search index and sort ranks when idle after a load (table.svelte.ts);
@@ -135,7 +102,4 @@ try {
   console.log(`DOM rows rendered at a time: ${result.domRows}`);
   const ok = verdicts.every((v) => v.includes('≤'));
   console.log(`\n${ok ? 'PASS' : 'FAIL'}: median ${verdicts.join(', ')} ms`);
-} finally {
-  await browser?.close();
-  server.kill();
-}
+});

@@ -19,7 +19,7 @@ import { MockHistory } from './history';
 import { moveAlong } from './moving';
 import { startWatcher } from './watcher';
 
-export const SCENARIOS = ['default', 'firstrun', 'demo', 'error', 'refresh-error', 'empty', 'big', 'slow', 'offline', 'export-error', 'moving'] as const;
+export const SCENARIOS = ['default', 'firstrun', 'demo', 'error', 'refresh-error', 'empty', 'big', 'slow', 'offline', 'export-error', 'moving', 'large'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 export type Call = { cmd: string; args: Record<string, unknown> };
 
@@ -67,7 +67,7 @@ export function createBackend(scenario: Scenario) {
   const trainsFor = (serviceId: string) => {
     let list = trainsCache.get(serviceId);
     if (!list) {
-      const count = scenario === 'big' ? 100_000 : scenario === 'empty' || serviceId === EMPTY_SERVICE ? 0 : scenario === 'slow' ? 2_500 : 240;
+      const count = scenario === 'big' ? 100_000 : scenario === 'large' ? 10_000 : scenario === 'empty' || serviceId === EMPTY_SERVICE ? 0 : scenario === 'slow' ? 2_500 : 240;
       list = generateTrains(serviceId, count);
       trainsCache.set(serviceId, list);
     }
