@@ -113,3 +113,8 @@ export async function startNotificationRecorder() {
   const read = () => readFileSync(log, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
   return { read, stop: () => child.kill() };
 }
+
+/** Asks the app's window (by its title) to close, as a window manager's close button does. */
+export function closeWindow(title = 'AiTEMS Desk') {
+  execFileSync('python3', [new URL('./close_window.py', import.meta.url).pathname, title]);
+}

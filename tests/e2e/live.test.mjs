@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  By, CLI, ROWS, demoTrains, launchApp, screenshot, startDemoService, startDriver,
+  By, CLI, ROWS, closeWindow, demoTrains, launchApp, screenshot, startDemoService, startDriver,
   startNotificationRecorder, waitFor,
 } from './harness.mjs';
 import { execFileSync } from 'node:child_process';
@@ -87,6 +87,17 @@ test('a watched training that finishes is marked and notified once', async () =>
   await waitFor(driver, rowCount, (n) => n > 0, 'rows stay');
   await new Promise((r) => setTimeout(r, 1000));
   assert.equal((await notices.read()).length, 1);
+});
+
+test('closing the window while watching keeps the app watching, and says so once', async () => {
+  const before = (await notices.read()).length;
+  closeWindow();
+  const told = await waitFor(driver, async () => (await notices.read()).slice(before), (n) => n.length > 0, 'the app says it keeps watching');
+  assert.equal(told[0].summary, 'AiTEMS Desk is still watching');
+  assert.equal(await driver.executeScript('return document.querySelectorAll(arguments[0]).length > 0', ROWS), true, 'the app still runs');
+  closeWindow();
+  await new Promise((r) => setTimeout(r, 1000));
+  assert.equal((await notices.read()).length, before + 1, 'said the first time only');
 });
 
 test('offline: the app started again shows the rows it last saw, with the offline note', async () => {

@@ -12,15 +12,16 @@ cargo build --locked -p aitems-desk -p aitems-cli
 # shellcheck source=tests/e2e/env.sh
 . tests/e2e/env.sh
 e2e_env "$ROOT/target/debug/aitems-desk" "$ROOT/target/debug/aitems" "$ROOT/target/e2e-screens"
-# The recording notification server (notifications.py) speaks D-Bus with dbus-fast, from
-# PyPI, pinned and installed into a folder of its own under target/.
-DBUS_FAST_VERSION=5.2.0
-DBUS_FAST_DIR="$ROOT/target/tools/dbus-fast-$DBUS_FAST_VERSION"
-if [ ! -d "$DBUS_FAST_DIR/dbus_fast" ]; then
+# The recording notification server (notifications.py) and the window close button
+# (close_window.py) are Python, with their packages from PyPI, pinned in requirements.txt
+# and installed into a folder of their own under target/.
+PY_DIR="$ROOT/target/tools/e2e-python-$(sha256sum tests/e2e/requirements.txt | cut -c1-12)"
+if [ ! -f "$PY_DIR/.installed" ]; then
   python3 -m pip install --quiet --disable-pip-version-check --no-warn-script-location --root-user-action=ignore \
-    --target "$DBUS_FAST_DIR" "dbus-fast==$DBUS_FAST_VERSION"
+    --target "$PY_DIR" -r tests/e2e/requirements.txt
+  touch "$PY_DIR/.installed"
 fi
-export PYTHONPATH="$DBUS_FAST_DIR"
+export PYTHONPATH="$PY_DIR"
 SCRATCH=$(mktemp -d)
 trap 'rm -rf "$SCRATCH"' EXIT
 

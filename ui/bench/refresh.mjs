@@ -15,14 +15,17 @@ await withMockPage(PORT, async (page, base) => {
   await page.waitForFunction(() => window.__aitemsBench?.loaded() && window.__aitemsBench.total() === 10_000, null, { timeout: 60_000 });
   // As after a load: the table's idle preparation is done before the first refresh.
   await page.waitForTimeout(1500);
-  const runs = await page.evaluate(async (n) => {
+  const { out: runs, unchanged } = await page.evaluate(async (n) => {
     const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
     const out = [];
+    const unchanged = [];
     for (let i = 0; i < n; i++) {
       out.push(window.__aitemsBench.refreshOneChanged());
       await frame();
+      unchanged.push(window.__aitemsBench.refreshUnchanged());
+      await frame();
     }
-    return out;
+    return { out, unchanged };
   }, RUNS);
   const row = (name, xs) => {
     const s = stats(xs);
@@ -35,6 +38,7 @@ await withMockPage(PORT, async (page, base) => {
   row('longest single page', runs.map((r) => r.longestPage));
   row('swap into the table + DOM update', runs.map((r) => r.swap));
   const total = row('whole refresh on the main thread', runs.map((r) => r.total));
+  row('whole refresh, nothing changed', unchanged.map((r) => r.total));
   const last = runs[runs.length - 1];
   console.log(`\nrow objects kept per refresh: ${last.reused.toLocaleString('en-US')} of ${last.rows.toLocaleString('en-US')}`);
   console.log(`${total.median <= GOAL ? 'PASS' : 'OVER'}: median whole refresh ${total.median.toFixed(1)} ms (goal ≤ ${GOAL} ms)`);

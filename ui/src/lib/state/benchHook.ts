@@ -29,7 +29,7 @@ function timeRefresh(loader: TrainsLoader, change: (trains: Train[]) => void) {
     longestPage = Math.max(longestPage, performance.now() - p0);
   }
   const t1 = performance.now();
-  loader.rows = builder.rows;
+  loader.showListing(builder.rows);
   flushSync();
   const t2 = performance.now();
   const reused = builder.rows.filter((row) => before.has(row)).length;
@@ -57,6 +57,8 @@ export function installBenchHook(table: TrainTable, loader: TrainsLoader): void 
     filter: (term: string) => timed(() => table.setGlobalFilter(term)),
     sort: (id: string, desc: boolean | null) => timed(() => table.setSorting(desc === null ? [] : [{ id, desc }])),
     flush: () => flushSync(),
+    /** A refresh in which nothing changed. */
+    refreshUnchanged: () => timeRefresh(loader, () => {}),
     /** A refresh in which one training's status moved (the first one that is not completed). */
     refreshOneChanged: () =>
       timeRefresh(loader, (trains) => {

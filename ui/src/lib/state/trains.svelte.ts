@@ -67,6 +67,14 @@ export class TrainsLoader {
     return this.key ? this.list(this.key, onDone, true) : null;
   }
 
+  /**
+   * Puts the rows of a complete listing on screen. One that changed nothing leaves the
+   * table as it is: nothing to sort, filter or render again.
+   */
+  showListing(rows: TrainRow[]): void {
+    if (!sameRows(rows, this.rows)) this.rows = rows;
+  }
+
   /** Drops the unseen changes that `seen` picks: the user has now seen them. */
   forgetUnseen(seen: (change: Change) => boolean): void {
     this.unseen = this.unseen.filter((change) => !seen(change));
@@ -107,7 +115,7 @@ export class TrainsLoader {
       });
       if (!current()) return null;
       this.cancelShow();
-      this.rows = received.rows;
+      this.showListing(received.rows);
       this.loaded = true;
       this.stale = false;
       this.error = null;
@@ -158,4 +166,9 @@ export class TrainsLoader {
     if (this.showTimer !== null) clearTimeout(this.showTimer);
     this.showTimer = null;
   }
+}
+
+/** Whether two row lists hold the same row objects in the same order. */
+function sameRows(a: readonly TrainRow[], b: readonly TrainRow[]): boolean {
+  return a.length === b.length && a.every((row, i) => row === b[i]);
 }

@@ -170,6 +170,20 @@ describe('TrainsLoader', () => {
     expect(added?.id).toBe('pop:v9');
   });
 
+  it('leaves the rows as they are when a refresh changed nothing', async () => {
+    const loader = new TrainsLoader();
+    const first = loader.load(key);
+    pending[0]!.onPage({ pages: 1, total: 3, trains: trains(0, 3) });
+    pending[0]!.resolve(listed(3));
+    await first;
+    const before = loader.rows;
+    const refresh = loader.refresh();
+    pending[1]!.onPage({ pages: 1, total: 3, trains: structuredClone(trains(0, 3)) });
+    pending[1]!.resolve(listed(3));
+    await refresh;
+    expect(loader.rows, 'the same array: the table has nothing to redo').toBe(before);
+  });
+
   it('refreshes quietly: no progress, and a failure is answered, not shown', async () => {
     const loader = new TrainsLoader();
     const first = loader.load(key);
