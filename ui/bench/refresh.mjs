@@ -35,6 +35,7 @@ await withMockPage(PORT, async (page, base) => {
   console.log(`\n10,000 trainings, one moved per refresh, ${RUNS} refreshes, times in ms (Chromium, mock build)\n`);
   console.log(`${'part of the refresh'.padEnd(44)}  median      p95      max`);
   row('pages: parse + rows (100 pages, summed)', runs.map((r) => r.pages));
+  row('  of which JSON.parse (the IPC layer\'s part)', runs.map((r) => r.parse));
   row('longest single page', runs.map((r) => r.longestPage));
   row('swap into the table + DOM update', runs.map((r) => r.swap));
   const total = row('whole refresh on the main thread', runs.map((r) => r.total));

@@ -5,7 +5,6 @@
 import {
   createTable,
   functionalUpdate,
-  getCoreRowModel,
   type ColumnFiltersState,
   type Row,
   type SortingState,
@@ -15,8 +14,9 @@ import {
   type Updater,
 } from '@tanstack/table-core';
 import { COLUMN_IDS, columns, DEFAULT_SORTING, haystackFilter, trainFilterSpec } from '../view/columns';
+import { reusingCoreRowModel } from '../view/coreModel';
 import { fastFilteredRowModel, preparedFields } from '../view/filterModel';
-import { columnRanks, rankSortedRowModel } from '../view/sortModel';
+import { columnRanks, forgetEarlierRanks, rankSortedRowModel } from '../view/sortModel';
 import type { TrainRow } from '../view/rows';
 
 /** Filters that keep rows whose value is one of those selected: `changed` selects training keys. */
@@ -44,7 +44,7 @@ export class TrainTable {
       state: {},
       onStateChange: () => {},
       renderFallbackValue: null,
-      getCoreRowModel: getCoreRowModel(),
+      getCoreRowModel: reusingCoreRowModel(),
       getFilteredRowModel: fastFilteredRowModel(trainFilterSpec),
       getSortedRowModel: rankSortedRowModel(),
       getRowId: (row) => row.id,
@@ -98,6 +98,7 @@ export class TrainTable {
     const tasks = [
       () => preparedFields(table.getPreFilteredRowModel().rows, trainFilterSpec),
       ...COLUMN_IDS.map((id) => () => columnRanks(table, id)),
+      () => forgetEarlierRanks(table),
     ];
     const idle = typeof requestIdleCallback === 'function';
     let handle: number | undefined;

@@ -15,9 +15,10 @@ import {
 import type { Train } from '../bindings';
 import { makeTranslate } from '../i18n';
 import { columns, haystackFilter, trainFilterSpec } from './columns';
+import { reusingCoreRowModel } from './coreModel';
 import { fastFilteredRowModel, filterRows, internField, joinStrings, searchFields, searchJoined } from './filterModel';
-import { toRows, type TrainRow } from './rows';
-import { computeRanks, rankSortedRowModel, sortByRanks, type RankKey } from './sortModel';
+import { RowBuilder, toRows, type TrainRow } from './rows';
+import { columnRanks, computeRanks, forgetEarlierRanks, rankSortedRowModel, sortByRanks, type RankKey } from './sortModel';
 
 const t = makeTranslate('en');
 
@@ -58,21 +59,21 @@ function randomTrains(n: number, seed: number, missing: boolean): Train[] {
   return out;
 }
 
-type Models = 'fast' | 'tableCore';
+type Models = 'fast' | 'reusing' | 'tableCore';
 
 function makeTable(data: TrainRow[], models: Models): Table<TrainRow> {
   // table-core's sort needs its sorting function and missing-last option on each column.
   const defs: ColumnDef<TrainRow, unknown>[] =
-    models === 'fast' ? columns : columns.map((c) => ({ ...c, sortingFn: 'basic', sortUndefined: 'last' }));
+    models === 'tableCore' ? columns.map((c) => ({ ...c, sortingFn: 'basic', sortUndefined: 'last' })) : columns;
   return createTable<TrainRow>({
     data,
     columns: defs,
     state: { sorting: [], globalFilter: '', columnFilters: [], columnPinning: {}, columnVisibility: {}, columnOrder: [] },
     onStateChange: () => {},
     renderFallbackValue: null,
-    getCoreRowModel: getCoreRowModel(),
-    getFilteredRowModel: models === 'fast' ? fastFilteredRowModel(trainFilterSpec) : getFilteredRowModel(),
-    getSortedRowModel: models === 'fast' ? rankSortedRowModel() : getSortedRowModel(),
+    getCoreRowModel: models === 'reusing' ? reusingCoreRowModel() : getCoreRowModel(),
+    getFilteredRowModel: models === 'tableCore' ? getFilteredRowModel() : fastFilteredRowModel(trainFilterSpec),
+    getSortedRowModel: models === 'tableCore' ? getSortedRowModel() : rankSortedRowModel(),
     getRowId: (row) => row.id,
     globalFilterFn: haystackFilter,
     getColumnCanGlobalFilter: (c) => c.id === 'version',
@@ -265,5 +266,55 @@ describe('sortModel pieces', () => {
     expect(table.getRowModel().rows.length).toBe(80);
     // rowsById is there when asked for.
     expect(table.getRowModel().rowsById[second[5]!.id]?.original).toBe(second[5]);
+  });
+});
+
+describe('a refreshed listing keeps what did not change', () => {
+  /** The listing after a refresh: some statuses moved, and sometimes new trainings on top. */
+  function refreshed(before: TrainRow[], seed: number, added: number): TrainRow[] {
+    const rand = prng(seed);
+    const trains = before.map((row) => (rand() < 0.02 ? { ...row.train, status: 'completed' } : row.train));
+    const builder = new RowBuilder(t, before);
+    builder.add([...randomTrains(added, seed + 100, false).map((x, i) => ({ ...x, version: `new${seed}-${i}` })), ...trains]);
+    return builder.rows;
+  }
+
+  const setData = (table: Table<TrainRow>, data: TrainRow[]) => table.setOptions((prev) => ({ ...prev, data }));
+
+  for (const added of [0, 2]) {
+    it(`sorts and filters as a table built afresh (${added} new on top)`, () => {
+      let data = toRows(randomTrains(600, 7, false), t);
+      const kept = makeTable(data, 'reusing');
+      for (const sorting of SORTS) view(kept, sorting);
+      for (let round = 1; round <= 4; round++) {
+        data = refreshed(data, round, added);
+        setData(kept, data);
+        const fresh = makeTable(data, 'fast');
+        for (const sorting of SORTS) {
+          for (const [text, facets] of FILTERS) {
+            expect(view(kept, sorting, text, facets), `round ${round} ${JSON.stringify(sorting)} "${text}"`).toEqual(view(fresh, sorting, text, facets));
+          }
+        }
+        if (round === 2) forgetEarlierRanks(kept);
+      }
+    });
+  }
+
+  it('keeps the Row of every unchanged training in place, and the ranks of every unchanged column', () => {
+    const data = toRows(randomTrains(300, 9, false), t);
+    const table = makeTable(data, 'reusing');
+    const rowsBefore = table.getCoreRowModel().rows;
+    const createdBefore = columnRanks(table, 'createdDate');
+    const statusBefore = columnRanks(table, 'status');
+    const moved = data.map((row, i) => (i === 5 ? { ...row, status: 'mystery-new', statusLabel: 'mystery-new' } : row));
+    setData(table, moved);
+    const rows = table.getCoreRowModel().rows;
+    expect(rows.filter((row, i) => row === rowsBefore[i]).length).toBe(299);
+    expect(rows[5]).not.toBe(rowsBefore[5]);
+    expect(columnRanks(table, 'createdDate'), 'dates did not move').toBe(createdBefore);
+    expect(columnRanks(table, 'status'), 'a status did').not.toBe(statusBefore);
+    const shifted = [toRows(randomTrains(1, 10, false), t)[0]!, ...data];
+    setData(table, shifted);
+    expect(table.getCoreRowModel().rows[1], 'moved down a place: a new Row').not.toBe(rowsBefore[0]);
   });
 });

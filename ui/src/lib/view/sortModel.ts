@@ -99,11 +99,22 @@ export function sortByRanks(index: ArrayLike<number>, keys: readonly RankKey[]):
 
 // Ranks per column, for one core row model (i.e. one `data`): dropped with it.
 const ranksCache = new WeakMap<RowModel<unknown>, Map<string, Ranks>>();
+// The core row model each table ranks now and the one before it, whose ranks a column takes
+// over when the new data holds the same values in the same places (a refresh in which a
+// status moved keeps every column's ranks but the status column's).
+const ranked = new WeakMap<Table<unknown>, { current: RowModel<unknown>; previous?: RowModel<unknown> }>();
+
+/** Lets the data before the current one go (once every column was ranked again). */
+export function forgetEarlierRanks<T>(table: Table<T>): void {
+  const seen = ranked.get(table as Table<unknown>);
+  if (seen) delete seen.previous;
+}
 
 /**
  * A column's ranks for the table's current data, computed on first use (one sort of all rows,
  * 5-100 ms at 100,000 rows depending on how many distinct values) and cached until the data
- * changes. Call it ahead of time (when idle) to make the first sort by a column instant.
+ * changes; taken over from the previous data when the column's values are where they were.
+ * Call it ahead of time (when idle) to make the first sort by a column instant.
  */
 export function columnRanks<T>(table: Table<T>, id: string): Ranks | null {
   const core = table.getCoreRowModel() as RowModel<unknown>;
@@ -111,14 +122,33 @@ export function columnRanks<T>(table: Table<T>, id: string): Ranks | null {
   if (!byColumn) ranksCache.set(core, (byColumn = new Map()));
   let ranks = byColumn.get(id);
   if (!ranks) {
-    const accessor = table.getColumn(id)?.accessorFn;
+    const accessor = table.getColumn(id)?.accessorFn as ((row: unknown, index: number) => unknown) | undefined;
     if (!accessor) return null;
-    const values = new Array<unknown>(core.flatRows.length);
-    for (const row of core.flatRows as Row<T>[]) values[row.index] = accessor(row.original, row.index);
-    ranks = computeRanks(values);
+    let seen = ranked.get(table as Table<unknown>);
+    if (seen?.current !== core) ranked.set(table as Table<unknown>, (seen = { current: core, previous: seen?.current }));
+    const before = seen.previous;
+    const earlier = before ? ranksCache.get(before)?.get(id) : undefined;
+    if (before && earlier && sameValues(before.flatRows, core.flatRows, accessor)) {
+      ranks = earlier;
+    } else {
+      const values = new Array<unknown>(core.flatRows.length);
+      for (const row of core.flatRows) values[row.index] = accessor(row.original, row.index);
+      ranks = computeRanks(values);
+    }
     byColumn.set(id, ranks);
   }
   return ranks;
+}
+
+/** Whether both row lists hold the same values of one column at the same positions. */
+function sameValues(a: readonly Row<unknown>[], b: readonly Row<unknown>[], accessor: (row: unknown, index: number) => unknown): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x !== y && (x.index !== y.index || accessor(x.original, x.index) !== accessor(y.original, y.index))) return false;
+  }
+  return true;
 }
 
 /** For `getSortedRowModel`: `(table) => () => RowModel`, memoised on the sorting state and the pre-sorted model. */
