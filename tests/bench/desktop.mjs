@@ -9,11 +9,11 @@
 //   Also printed: when the page's navigation started (time origin), the same for both.
 // - memory: proportional set size (PSS, /proc/PID/smaps_rollup) summed over the app and
 //   every process below it (WebKitWebProcess, WebKitNetworkProcess), with 10,000
-//   trainings loaded in AiTEMS Desk and the static page in the bare window (skipped with
-//   BENCH_MEMORY=0).
+//   trainings loaded in AiTEMS Desk (a saved profile on the demo service run by the CLI)
+//   and the static page in the bare window (skipped with BENCH_MEMORY=0).
 import { basename } from 'node:path';
 import { launchApp, startDriver, waitFor } from '../e2e/harness.mjs';
-import { openLargeService } from './large.mjs';
+import { launchOnLargeService } from './large.mjs';
 import { pssTree } from './memory.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -46,16 +46,20 @@ async function timeLaunch(args, application, ready) {
 
 const pageReady = `return document.readyState === 'complete' && !!document.getElementById('ready')`;
 
-/** Memory of AiTEMS Desk with 10,000 trainings loaded and of the bare window. */
+/**
+ * Memory of AiTEMS Desk with 10,000 trainings loaded, from a saved profile on the demo
+ * service run by the CLI (so the app holds what it would hold with AiTEMS: not the
+ * service's data, which demo mode keeps inside the app), and of the bare window.
+ */
 async function measureMemory() {
-  const driver = await launchApp(['--demo']);
+  const { driver, stopDemo } = await launchOnLargeService();
   let appMemory;
   try {
-    await openLargeService(driver);
     await new Promise((r) => setTimeout(r, 3000));
     appMemory = pssTree('aitems-desk');
   } finally {
     await driver.quit();
+    stopDemo();
   }
   const bareDriver = await launchApp([], BARE);
   let bareMemory;
