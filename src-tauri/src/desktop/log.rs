@@ -77,6 +77,8 @@ pub fn start<R: Runtime>(
         .rotation_strategy(RotationStrategy::KeepSome(KEEP_FILES))
         .max_file_size(MAX_FILE_BYTES)
         .level(level)
+        // zbus (the one-instance guard's D-Bus) logs every call it serves at info.
+        .level_for("zbus", LevelFilter::Warn)
         .build();
     match app.plugin(plugin) {
         Ok(()) => {

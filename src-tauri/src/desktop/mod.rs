@@ -1,14 +1,13 @@
 //! What people expect of a desktop app, each through Tauri's official plugin: one
 //! instance ([`single_instance`]), a window that opens where it was left
-//! (`tauri-plugin-window-state`: size, position and maximised state; a position on a
-//! screen that is no longer attached is not restored, so the system places the window on
-//! a visible one), a log file for support ([`log`]) and signed updates ([`updater`]).
+//! ([`window_state`]), a log file for support ([`log`]) and signed updates ([`updater`]).
 
 pub mod commands;
 pub mod log;
 pub mod settings;
 pub mod single_instance;
 pub mod updater;
+pub mod window_state;
 
 use tauri::{AppHandle, Builder, Manager, Runtime};
 
@@ -20,7 +19,8 @@ use crate::state::AppState;
 pub fn plugins<R: Runtime>(builder: Builder<R>) -> Builder<R> {
     builder
         .plugin(single_instance::plugin())
-        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(window_state::plugin())
+        .plugin(window_state::saver())
         .plugin(tauri_plugin_updater::Builder::new().build())
 }
 
