@@ -32,6 +32,10 @@ pub struct UpdateOffer {
     pub notes: Option<String>,
     /// When it was published (RFC 3339), when the manifest says.
     pub published: Option<String>,
+    /// Whether the app can install it itself. Not when it was installed from a `.deb` or
+    /// `.rpm` and the release has no package of that kind: the user updates with the
+    /// package manager (or from the Releases page) instead.
+    pub installable: bool,
 }
 
 impl UpdateOffer {
@@ -45,8 +49,32 @@ impl UpdateOffer {
                 .get("pub_date")
                 .and_then(serde_json::Value::as_str)
                 .map(str::to_owned),
+            installable: installable(&update.raw_json, linux_package()),
         }
     }
+}
+
+/// The kind of Linux package this app was installed from (`deb`, `rpm`), if any.
+fn linux_package() -> Option<&'static str> {
+    use tauri::utils::{config::BundleType, platform::bundle_type};
+    match bundle_type() {
+        Some(BundleType::Deb) => Some("deb"),
+        Some(BundleType::Rpm) => Some("rpm"),
+        _ => None,
+    }
+}
+
+/// Whether an app installed from `package` can install the update `manifest` offers: a
+/// package manager's install only takes a package of its own kind (a `linux-x86_64-deb`
+/// entry), not the AppImage that the plain `linux-x86_64` entry names.
+fn installable(manifest: &serde_json::Value, package: Option<&str>) -> bool {
+    let Some(kind) = package else {
+        return true;
+    };
+    let suffix = format!("-{kind}");
+    manifest["platforms"]
+        .as_object()
+        .is_some_and(|platforms| platforms.keys().any(|key| key.ends_with(&suffix)))
 }
 
 /// How far the download of an update is.
@@ -158,6 +186,12 @@ impl Updates {
         let update = self.offered().clone().ok_or_else(|| {
             CommandError::invalid_input("No update is on offer: look for updates first.")
         })?;
+        if !UpdateOffer::of(&update).installable {
+            return Err(CommandError::invalid_input(format!(
+                "AiTEMS Desk was installed with your package manager: update it to version {} there, or with the package from the Releases page.",
+                update.version
+            )));
+        }
         let mut downloaded = 0_u64;
         let bytes = update
             .download(
@@ -300,5 +334,21 @@ impl Failure {
             })),
             specific: true,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_package_manager_install_takes_only_a_package_of_its_kind() {
+        let appimage_only = serde_json::json!({ "platforms": { "linux-x86_64": {} } });
+        let with_deb =
+            serde_json::json!({ "platforms": { "linux-x86_64": {}, "linux-x86_64-deb": {} } });
+        assert!(installable(&appimage_only, None));
+        assert!(!installable(&appimage_only, Some("deb")));
+        assert!(installable(&with_deb, Some("deb")));
+        assert!(!installable(&with_deb, Some("rpm")));
     }
 }

@@ -88,7 +88,7 @@ fn a_newer_version_is_offered_with_its_notes() {
     let offer = desk.check(false).expect("the check at start answers");
     assert_eq!(
         offer,
-        json!({ "version": "0.2.0", "currentVersion": "0.1.0", "notes": "Faster listings.", "published": "2026-12-01T09:00:00Z" })
+        json!({ "version": "0.2.0", "currentVersion": "0.1.0", "notes": "Faster listings.", "published": "2026-12-01T09:00:00Z", "installable": true })
     );
     assert_eq!(
         desk.check(true).unwrap(),

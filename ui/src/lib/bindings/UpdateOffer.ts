@@ -19,4 +19,10 @@ notes: string | null,
 /**
  * When it was published (RFC 3339), when the manifest says.
  */
-published: string | null, };
+published: string | null, 
+/**
+ * Whether the app can install it itself. Not when it was installed from a `.deb` or
+ * `.rpm` and the release has no package of that kind: the user updates with the
+ * package manager (or from the Releases page) instead.
+ */
+installable: boolean, };
