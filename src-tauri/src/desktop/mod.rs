@@ -35,7 +35,11 @@ pub fn setup<R: Runtime>(app: &AppHandle<R>) {
     ));
     let app = app.clone();
     tauri::async_runtime::spawn(async move {
-        let demo = app.state::<AppState>().demo_requested();
+        // `run_app` always manages the state; without it, no check rather than a panic.
+        let demo = match app.try_state::<AppState>() {
+            Some(state) => state.demo_requested(),
+            None => true,
+        };
         // A failure is logged where it happens; the window asks for the answer itself.
         let _ = app
             .state::<updater::Updates>()
