@@ -13,13 +13,19 @@ use tauri::plugin::TauriPlugin;
 use tauri::{Manager, Runtime, Window, WindowEvent};
 use tauri_plugin_window_state::{AppHandleExt, StateFlags};
 
+/// What is kept of the window: everything but whether it is shown, so that an app quit
+/// while its window was hidden (in the tray) still opens with a window.
+const KEPT: StateFlags = StateFlags::all().difference(StateFlags::VISIBLE);
+
 /// How long the window must stay still before its place is written.
 const SAVE_AFTER: Duration = Duration::from_millis(500);
 
 /// The plugin that restores and saves the window's place.
 #[must_use]
 pub fn plugin<R: Runtime>() -> TauriPlugin<R> {
-    tauri_plugin_window_state::Builder::default().build()
+    tauri_plugin_window_state::Builder::default()
+        .with_state_flags(KEPT)
+        .build()
 }
 
 /// Writes the window's place once it has been still for [`SAVE_AFTER`] after a move or
@@ -44,7 +50,7 @@ fn save_after_changes<R: Runtime>(window: Window<R>) {
         tauri::async_runtime::spawn(async move {
             tokio::time::sleep(SAVE_AFTER).await;
             if changes.load(Ordering::SeqCst) == this_change {
-                if let Err(error) = app.save_window_state(StateFlags::all()) {
+                if let Err(error) = app.save_window_state(KEPT) {
                     tracing::debug!("the window's place was not saved: {error}");
                 }
             }
