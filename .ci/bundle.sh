@@ -19,7 +19,10 @@ echo "== building the UI (embedded into the binary)"
 
 echo "== tauri build --bundles deb,rpm (release)"
 rm -rf target/release/bundle/deb target/release/bundle/rpm
-(cd src-tauri && "$ROOT/ui/node_modules/.bin/tauri" build --ci --bundles deb,rpm -- --locked)
+# Signed update packages need the updater's private key, which only the release workflow
+# holds: packages built here are for testing, without them.
+NO_UPDATE_PACKAGES='{"bundle":{"createUpdaterArtifacts":false}}'
+(cd src-tauri && "$ROOT/ui/node_modules/.bin/tauri" build --ci --bundles deb,rpm --config "$NO_UPDATE_PACKAGES" -- --locked)
 
 shopt -s nullglob
 debs=(target/release/bundle/deb/aitems-desk_*.deb)

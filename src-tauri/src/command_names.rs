@@ -17,4 +17,10 @@ pub const COMMANDS: &[&str] = &[
     "mark_seen",
     "watch_updates",
     "export_csv",
+    "about",
+    "open_log_folder",
+    "check_update",
+    "install_update",
+    "set_update_check",
+    "second_launches",
 ];

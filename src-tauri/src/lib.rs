@@ -5,6 +5,7 @@
 mod command_names;
 pub mod commands;
 pub mod demo;
+pub mod desktop;
 pub mod error;
 pub mod export;
 pub mod offline;
@@ -44,9 +45,12 @@ pub fn run() {
     let profiles = ProfileManager::new(Arc::new(keychain)).map_err(CommandError::from);
     let offline = Offline::new(aitems::cache::listings_dir().map(ListingCache::new));
     let state = AppState::new(profiles, demo_requested).with_offline(offline);
-    let builder = tauri::Builder::default().plugin(tauri_plugin_notification::init());
+    // The one-instance guard comes first: a second launch stops before anything starts.
+    let builder =
+        desktop::plugins(tauri::Builder::default()).plugin(tauri_plugin_notification::init());
     let app = run_app(builder, state).setup(|app| {
         // Runs on while the window opens; the commands take its answers when they are asked.
+        desktop::setup(app.handle());
         drop(AppState::prefetch_at_launch(app.handle()));
         let notifier = watch::DesktopNotifier(app.handle().clone());
         app.state::<AppState>()
@@ -81,6 +85,12 @@ pub fn run_app<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
             commands::mark_seen,
             commands::watch_updates,
             export::export_csv,
+            desktop::commands::about,
+            desktop::commands::open_log_folder,
+            desktop::commands::check_update,
+            desktop::commands::install_update,
+            desktop::commands::set_update_check,
+            desktop::commands::second_launches,
         ])
 }
 

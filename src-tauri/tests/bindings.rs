@@ -16,6 +16,9 @@ use aitems::export::TrainColumn;
 use aitems::model::{ServiceStatus, TrainStatus, TrainType};
 use aitems::profiles::RefreshEvery;
 use aitems::{ErrorCode, Service, Train};
+use aitems_desk::desktop::commands::AboutInfo;
+use aitems_desk::desktop::single_instance::SecondLaunch;
+use aitems_desk::desktop::updater::{UpdateOffer, UpdateProgress};
 use aitems_desk::error::CommandError;
 use aitems_desk::export::ExportedCsv;
 use aitems_desk::views::{
@@ -56,6 +59,10 @@ fn generate() -> BTreeMap<PathBuf, String> {
         Language::export_all(&config),
         RefreshEvery::export_all(&config),
         TrainKey::export_all(&config),
+        AboutInfo::export_all(&config),
+        UpdateOffer::export_all(&config),
+        UpdateProgress::export_all(&config),
+        SecondLaunch::export_all(&config),
     ];
     for outcome in exported {
         outcome.expect("ts-rs exports the type");

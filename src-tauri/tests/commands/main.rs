@@ -5,8 +5,10 @@
 //! `harness` starts the app; the other modules are the tests, by what they are about.
 
 mod boundary;
+mod desktop;
 mod harness;
 mod launch;
 mod listings;
 mod profiles;
+mod update_server;
 mod watching;

@@ -3,7 +3,7 @@
 //! testable with plain `cargo test`.
 #![deny(unsafe_code)]
 
-mod atomic_file;
+pub mod atomic_file;
 pub mod cache;
 pub mod changes;
 pub mod client;

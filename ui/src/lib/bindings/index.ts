@@ -1,4 +1,5 @@
 // Generated from the Rust types by src-tauri/tests/bindings.rs. Do not edit by hand.
+export type { AboutInfo } from './AboutInfo';
 export type { AppError } from './AppError';
 export type { AppInfo } from './AppInfo';
 export type { Change } from './Change';
@@ -11,12 +12,15 @@ export type { Language } from './Language';
 export type { ProfileInput } from './ProfileInput';
 export type { ProfileView } from './ProfileView';
 export type { RefreshEvery } from './RefreshEvery';
+export type { SecondLaunch } from './SecondLaunch';
 export type { Service } from './Service';
 export type { Train } from './Train';
 export type { TrainColumn } from './TrainColumn';
 export type { TrainKey } from './TrainKey';
 export type { TrainsListed } from './TrainsListed';
 export type { TrainsPage } from './TrainsPage';
+export type { UpdateOffer } from './UpdateOffer';
+export type { UpdateProgress } from './UpdateProgress';
 export type { WatchUpdate } from './WatchUpdate';
 export type { JsonValue } from './serde_json/JsonValue';
 export * from './values';
