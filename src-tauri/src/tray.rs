@@ -89,7 +89,8 @@ fn hide_main_window<R: Runtime>(app: &AppHandle<R>) {
     }
 }
 
-fn show_main_window<R: Runtime>(app: &AppHandle<R>) {
+/// Brings the main window back and to the front (from the tray, or on a second launch).
+pub fn show_main_window<R: Runtime>(app: &AppHandle<R>) {
     if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
         let shown = window
             .show()

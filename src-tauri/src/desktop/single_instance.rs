@@ -13,7 +13,7 @@ use tauri::{AppHandle, Manager, Runtime};
 use ts_rs::TS;
 
 use crate::state::AppState;
-use crate::{DEMO_FLAG, MAIN_WINDOW};
+use crate::DEMO_FLAG;
 
 /// A second launch of the app, as the running one saw it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
@@ -93,15 +93,7 @@ pub fn on_second_launch<R: Runtime>(app: &AppHandle<R>, argv: &[String]) -> Seco
         .is_some_and(|state| state.demo_requested());
     let launch = SecondLaunch::new(argv, running_in_demo);
     tracing::info!("{}", launch.summary());
-    if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
-        let shown = window
-            .unminimize()
-            .and_then(|()| window.show())
-            .and_then(|()| window.set_focus());
-        if let Err(error) = shown {
-            tracing::warn!("the window could not be brought to the front: {error}");
-        }
-    }
+    crate::tray::show_main_window(app);
     if let Some(launches) = app.try_state::<SecondLaunches>() {
         launches.tell(&launch);
     }
