@@ -24,6 +24,10 @@ export class VirtualRows {
       // first screen lays out quickly.
       overscan: 6,
       scrollPaddingStart,
+      // Until the scroll element is measured, take it as tall as the window: the first
+      // render already holds the rows, instead of a render, a forced layout to measure, and
+      // a second render with them (start-up, BENCHMARKS.md).
+      initialRect: { width: 0, height: typeof window === 'undefined' ? 0 : window.innerHeight },
       observeElementRect,
       observeElementOffset,
       scrollToFn: elementScroll,
