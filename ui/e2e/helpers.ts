@@ -12,7 +12,8 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SCREENS}/${name}.png` });
 }
 
-export type MockCall = { cmd: string; args: Record<string, unknown> };
+/** A command the page called; `at`: when, on the page's clock (performance.now()). */
+export type MockCall = { cmd: string; args: Record<string, unknown>; at: number };
 export async function mockCalls(page: Page): Promise<MockCall[]> {
   return page.evaluate(() => (window as unknown as { __mockCalls: MockCall[] }).__mockCalls);
 }

@@ -4,6 +4,7 @@
 import { Channel, invoke } from '@tauri-apps/api/core';
 import {
   ERROR_CODES,
+  type AboutInfo,
   type AppError,
   type AppInfo,
   type CommandName,
@@ -15,12 +16,15 @@ import {
   type ProfileInput,
   type ProfileView,
   type RefreshEvery,
+  type SecondLaunch,
   type Service,
   type Train,
   type TrainColumn,
   type TrainKey,
   type TrainsListed,
   type TrainsPage,
+  type UpdateOffer,
+  type UpdateProgress,
   type WatchUpdate,
 } from './bindings';
 
@@ -127,6 +131,21 @@ export const api = {
   /** `onUpdate` hears of each background refresh of a watched service; notices are written in `language`. */
   watchUpdates: (language: Language, onUpdate: (update: WatchUpdate) => void) =>
     call<null>('watch_updates', { language, onUpdate: new Channel<WatchUpdate>(onUpdate) }),
+  /** The version, the log folder (or why there is no log file) and the update setting. */
+  about: () => call<AboutInfo>('about'),
+  openLogFolder: () => call<null>('open_log_folder'),
+  /**
+   * A newer version, or `null`. `manual: false` is the check at start: the backend answers
+   * `null` when the setting is off, in demo mode, or when the server cannot be reached.
+   */
+  checkUpdate: (manual: boolean) => call<UpdateOffer | null>('check_update', { manual }),
+  /** Downloads and installs the version on offer, then restarts: on success no answer comes. */
+  installUpdate: (onProgress: (progress: UpdateProgress) => void) =>
+    call<null>('install_update', { onProgress: new Channel<UpdateProgress>(onProgress) }),
+  setUpdateCheck: (enabled: boolean) => call<null>('set_update_check', { enabled }),
+  /** `onLaunch` hears of each later start of the app, which brings this window to the front instead. */
+  secondLaunches: (onLaunch: (launch: SecondLaunch) => void) =>
+    call<null>('second_launches', { onLaunch: new Channel<SecondLaunch>(onLaunch) }),
 };
 
 export type Api = typeof api;

@@ -1,9 +1,7 @@
 // A fake backend for browser tests: same command names, arguments, error shapes and texts as the Rust side.
 import type { Channel } from '@tauri-apps/api/core';
 import type {
-  AppError,
   AppInfo,
-  ErrorCode,
   ExportedCsv,
   ProfileInput,
   ProfileView,
@@ -15,19 +13,16 @@ import type {
   WatchUpdate,
 } from '../lib/bindings';
 import { EMPTY_SERVICE, generateTrains, recentOnly, SERVICES } from './data';
+import { createDesktop, DESKTOP_SCENARIOS, VERSION } from './desktop';
+import { fail, sleep } from './fail';
 import { MockHistory } from './history';
 import { moveAlong } from './moving';
 import { startWatcher } from './watcher';
 
-export const SCENARIOS = ['default', 'firstrun', 'demo', 'error', 'refresh-error', 'empty', 'big', 'slow', 'offline', 'export-error', 'moving', 'large'] as const;
+export const SCENARIOS = ['default', 'firstrun', 'demo', 'error', 'refresh-error', 'empty', 'big', 'slow', 'offline', 'export-error', 'moving', 'large', ...DESKTOP_SCENARIOS] as const;
 export type Scenario = (typeof SCENARIOS)[number];
-export type Call = { cmd: string; args: Record<string, unknown> };
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function fail(code: ErrorCode, message: string, hint: string, detail: AppError['detail'] = null, specific = false): never {
-  throw { code, message, hint, detail, specific } satisfies AppError;
-}
+/** A command as the page called it; `at`: when (performance.now()). */
+export type Call = { cmd: string; args: Record<string, unknown>; at: number };
 
 function mask(key: string): string {
   return key.length <= 6 ? '••••' : `${key.slice(0, 4)}••••${key.slice(-2)}`;
@@ -48,6 +43,7 @@ export function createBackend(scenario: Scenario) {
   let onUpdate: Channel<WatchUpdate> | null = null;
   /** How many times each service's trainings moved along (the moving scenario). */
   const moves = new Map<string, number>();
+  const desktop = createDesktop(scenario, scenario === 'demo');
   const profiles: StoredProfile[] = [];
   if (scenario !== 'firstrun' && scenario !== 'demo') {
     profiles.push({
@@ -88,12 +84,12 @@ export function createBackend(scenario: Scenario) {
   };
 
   async function handle(cmd: string, args: Record<string, unknown>): Promise<unknown> {
-    calls.push({ cmd, args: structuredClone(args) });
+    calls.push({ cmd, args: structuredClone(args), at: performance.now() });
     await sleep(scenario === 'slow' ? 600 : 40);
     switch (cmd) {
       case 'app_info':
         return {
-          version: '0.1.0-mock',
+          version: VERSION,
           demoRequested: scenario === 'demo',
           timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
         } satisfies AppInfo;
@@ -192,7 +188,7 @@ export function createBackend(scenario: Scenario) {
         onUpdate = args.onUpdate as Channel<WatchUpdate>;
         return null;
       default:
-        fail('internal', `Unknown command ${cmd}`, 'This is a bug in the mock.', null, true);
+        return desktop.handle(cmd, args);
     }
   }
 

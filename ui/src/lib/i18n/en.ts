@@ -199,6 +199,38 @@ export const en = {
   'marks.markAllSeen': 'Mark all as seen',
   'service.unseen': '{count} changed',
 
+  'about.open': 'About AiTEMS Desk',
+  'about.title': 'About AiTEMS Desk',
+  'about.loading': 'Loading…',
+  'about.version': 'Version',
+  'about.logFolder': 'Log folder',
+  'about.logFolderNone': 'This system names no log folder.',
+  'about.logHelp': 'If something goes wrong, send the log file in this folder to support. It never holds a key.',
+  'about.logProblem': 'No log file is being written: {problem}',
+  'about.openLogFolder': 'Open log folder',
+  'about.updates': 'Updates',
+  'about.checkAtStart': 'Check for updates at start',
+  'about.checkNow': 'Check for updates',
+  'about.checking': 'Checking…',
+  'about.latest': 'You have the latest version ({version}).',
+
+  'update.label': 'Update',
+  'update.available': 'Version {version} is available',
+  'update.current': 'You have version {current}.',
+  'update.notes': "What's new",
+  'update.install': 'Install and restart',
+  'update.later': 'Later',
+  'update.packageManager': "Update AiTEMS Desk with your system's package manager, or get version {version} from the Releases page.",
+  'update.progress': 'Download of the update',
+  'update.downloading': 'Downloading version {version}… {percent}%',
+  'update.downloadingSize': 'Downloading version {version}… {size} MB',
+  'update.installing': 'Installing version {version}…',
+  'update.restarting': 'Restarting…',
+  'update.notInstalled': 'Your installed version is unchanged and keeps running.',
+
+  'launch.alreadyOpen': 'AiTEMS Desk was already open.',
+  'launch.demoNotStarted': 'Demo mode was not started; choose Explore with demo data to try it.',
+
 } as const;
 
 export type MessageKey = keyof typeof en;
