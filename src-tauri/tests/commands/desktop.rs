@@ -301,7 +301,7 @@ fn the_log_file_never_holds_a_key_and_an_unwritable_folder_does_not_stop_the_app
     assert_eq!(about["logProblem"], Value::Null);
 
     let endpoint = h.demo_endpoint();
-    h.ok("save_profile", json!({ "profile": profile_input("Work", &endpoint, aitems_demo::DEMO_SECRET_KEY), "replaces": null }));
+    h.save_profile_on_demo("Work");
     h.list("Work", SMALL_SERVICE, false);
     h.ok(
         "save_profile",

@@ -181,6 +181,17 @@ impl Harness {
         found.unwrap_or_else(|| panic!("{name} not listed")).clone()
     }
 
+    /// Saves a profile `name` on the demo service, with the demo's keys; returns it as
+    /// `save_profile` answers.
+    pub fn save_profile_on_demo(&self, name: &str) -> Value {
+        let endpoint = self.demo_endpoint();
+        let input = profile_input(name, &endpoint, aitems_demo::DEMO_SECRET_KEY);
+        self.ok(
+            "save_profile",
+            json!({ "profile": input, "replaces": null }),
+        )
+    }
+
     pub fn demo_endpoint(&self) -> String {
         self.ok("start_demo", json!({}))["endpoint"]
             .as_str()

@@ -54,8 +54,7 @@ fn launched_with_demo_the_first_profile_list_holds_the_demo_profile() {
 #[test]
 fn saved_default_profile_opens_its_default_service() {
     let h = Harness::new();
-    let endpoint = h.demo_endpoint();
-    h.ok("save_profile", json!({ "profile": profile_input("Work", &endpoint, aitems_demo::DEMO_SECRET_KEY), "replaces": null }));
+    h.save_profile_on_demo("Work");
     assert_eq!(h.listed_profile("Work")["openService"], SMALL_SERVICE);
     tauri::async_runtime::block_on(AppState::prefetch_at_launch(h.app.handle()))
         .expect("the launch fetch starts");

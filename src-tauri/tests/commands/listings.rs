@@ -92,7 +92,7 @@ fn the_last_listing_is_kept_and_outlives_an_outage() {
             json!({ "profile": "Work", "serviceId": service, "recent": recent }),
         )
     };
-    h.ok("save_profile", json!({ "profile": profile_input("Work", &endpoint, aitems_demo::DEMO_SECRET_KEY), "replaces": null }));
+    h.save_profile_on_demo("Work");
     assert_eq!(kept(SMALL_SERVICE, false), Value::Null, "nothing kept yet");
     let listed = h.list("Work", SMALL_SERVICE, false);
 

@@ -32,8 +32,7 @@ impl Notices {
 /// of background refreshes collected.
 fn watching_app() -> (Harness, Notices, Arc<Mutex<Vec<Value>>>) {
     let h = Harness::new();
-    let endpoint = h.demo_endpoint();
-    h.ok("save_profile", json!({ "profile": profile_input("Work", &endpoint, aitems_demo::DEMO_SECRET_KEY), "replaces": null }));
+    h.save_profile_on_demo("Work");
     let notices = Notices::default();
     let state = h.app.state::<AppState>();
     state.watch().set_notifier(Arc::new(notices.clone()));
