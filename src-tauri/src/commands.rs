@@ -11,7 +11,10 @@ use crate::demo::DEMO_PROFILE;
 use crate::error::{CommandError, CommandResult};
 use crate::pages::PageSender;
 use crate::state::{blocking, AppState};
-use crate::views::{AppInfo, ConnectionCheck, KeptTrains, ProfileInput, ProfileView, TrainsListed};
+use crate::views::{
+    saved_profile_view, AppInfo, ConnectionCheck, KeptTrains, ProfileInput, ProfileView,
+    TrainsListed,
+};
 use crate::watch::{Language, ListingKey, WatchUpdate};
 
 /// Version and start-up flags.
@@ -87,17 +90,12 @@ pub async fn save_profile(
         state.watch().forget_profile(old);
     }
     let profiles = state.profiles()?;
-    let summary = blocking(move || {
-        profiles
-            .list()?
-            .into_iter()
-            .find(|p| p.name == name)
-            .ok_or_else(|| {
-                CommandError::invalid_input("The profile was saved but could not be read back.")
-            })
+    blocking(move || {
+        saved_profile_view(&profiles, &name)?.ok_or_else(|| {
+            CommandError::invalid_input("The profile was saved but could not be read back.")
+        })
     })
-    .await?;
-    Ok(ProfileView::new(summary, false))
+    .await
 }
 
 /// Deletes a profile, its keychain entry and the listings kept for it.
@@ -229,9 +227,7 @@ pub async fn set_watch(
         let profiles = state.profiles()?;
         blocking(move || {
             let saved = profiles.set_watch(&profile, refresh_interval, &watched_services)?;
-            let summary = profiles.list()?.into_iter().find(|p| p.name == saved.name);
-            summary
-                .map(|summary| ProfileView::new(summary, false))
+            saved_profile_view(&profiles, &saved.name)?
                 .ok_or_else(|| CommandError::invalid_input("The profile could not be read back."))
         })
         .await?

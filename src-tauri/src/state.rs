@@ -15,7 +15,7 @@ use crate::demo::{DemoSession, DEMO_PROFILE};
 use crate::error::{CommandError, CommandResult};
 use crate::offline::Offline;
 use crate::prefetch::{LaunchView, Prefetch};
-use crate::views::{rfc3339, ProfileView};
+use crate::views::{rfc3339, saved_profile_view, ProfileView};
 use crate::watch::{ListingKey, Watch};
 
 /// The managed state behind every command.
@@ -278,8 +278,7 @@ impl AppState {
             if profiles.remember_service(&name, &service_id)?.is_none() {
                 return Ok(None);
             }
-            let summary = profiles.list()?.into_iter().find(|p| p.name == name);
-            Ok(summary.map(|summary| ProfileView::new(summary, false)))
+            Ok(saved_profile_view(&profiles, &name)?)
         });
         match changed.await {
             Ok(view) => view,

@@ -4,7 +4,7 @@
 use std::time::SystemTime;
 
 use aitems::changes::Change;
-use aitems::profiles::ProfileSummary;
+use aitems::profiles::{ProfileManager, ProfileSummary};
 use aitems::{SecretString, Train};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -32,6 +32,19 @@ impl ProfileView {
             open_service,
         }
     }
+}
+
+/// The saved profile `name` as the UI lists it (masked key included), `None` when there is
+/// no such profile. Call it off the async runtime: it may read the keychain.
+///
+/// # Errors
+/// Settings or keychain errors.
+pub fn saved_profile_view(
+    profiles: &ProfileManager,
+    name: &str,
+) -> Result<Option<ProfileView>, aitems::credentials::StoreError> {
+    let summary = profiles.list()?.into_iter().find(|p| p.name == name);
+    Ok(summary.map(|summary| ProfileView::new(summary, false)))
 }
 
 /// The profile form. Keys are write-only: they come in here and never go back out.
