@@ -1,7 +1,10 @@
 import { defineConfig } from '@playwright/test';
 
 // Runs against the mock build (dist-mock, VITE_MOCK_IPC=1) served by `vite preview`.
-// Uses the system Chromium: no browser download.
+// Uses the system Chromium: no browser download. E2E_PORT picks another port, so that two
+// checkouts can run their tests side by side.
+const port = Number(process.env.E2E_PORT ?? 4173);
+
 export default defineConfig({
   testDir: './e2e',
   timeout: 30_000,
@@ -10,7 +13,7 @@ export default defineConfig({
   workers: 2,
   reporter: [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1440, height: 860 },
     locale: 'en-US',
     timezoneId: 'Asia/Seoul',
@@ -21,8 +24,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npx vite preview --mode mock --host 127.0.0.1 --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173',
+    command: `npx vite preview --mode mock --host 127.0.0.1 --port ${port} --strictPort`,
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: false,
     timeout: 30_000,
   },
