@@ -6,14 +6,15 @@ cd "$(dirname "$0")/.."
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 
-# Build (Tauri/WebKitGTK), display and screenshots, WebDriver, browser tests, keychain;
+# Build (Tauri/WebKitGTK), display, window manager (openbox) and screenshots, WebDriver,
+# browser tests, keychain;
 # the Windows/macOS type check (a Rust compiler, the standard library's sources and clippy
 # from Debian: .ci/cross-check.sh); package tests (rpm, desktop-file-validate).
 PACKAGES=(
   libwebkit2gtk-4.1-dev libgtk-3-dev libayatana-appindicator3-dev librsvg2-dev
   libsoup-3.0-dev libjavascriptcoregtk-4.1-dev build-essential pkg-config libssl-dev
   patchelf libxdo-dev file curl ca-certificates
-  xvfb xauth imagemagick xdotool webkit2gtk-driver
+  xvfb xauth imagemagick xdotool x11-utils openbox webkit2gtk-driver
   chromium chromium-driver fonts-dejavu-core fonts-noto-cjk
   gnome-keyring dbus dbus-x11 libsecret-1-0 libsecret-tools libdbus-1-dev
   rustc-web rust-web-src rust-web-clippy

@@ -1,5 +1,6 @@
-// Desktop basics on the real binary: the window comes back where it was left, a position
-// on a screen that is gone is not restored, and a second launch (even with --demo) only
+// Desktop basics on the real binary: the window comes back where it was left (also
+// maximised, with a window manager running, as on a desktop), a position on a screen that
+// is gone is not restored, and a second launch (even with --demo) only
 // brings the running window to the front: it opens no second window, and the running app
 // logs which one stays in its log file.
 import { after, before, test } from 'node:test';
@@ -63,6 +64,46 @@ test('the window comes back at the size and position it had', async () => {
   } finally {
     await driver.quit();
   }
+});
+
+/** Whether the app's window is maximised, as the window manager marks it (`_NET_WM_STATE`). */
+function maximised() {
+  const [id] = appWindows();
+  if (!id) return false;
+  const state = execFileSync('xprop', ['-id', id, '_NET_WM_STATE'], { encoding: 'utf8' });
+  return state.includes('_NET_WM_STATE_MAXIMIZED_VERT') && state.includes('_NET_WM_STATE_MAXIMIZED_HORZ');
+}
+
+/** Runs `body` with a window manager on the display: maximising is the window manager's job. */
+async function withWindowManager(body) {
+  const wm = spawn('openbox', ['--sm-disable'], { stdio: 'ignore' });
+  try {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await body();
+  } finally {
+    wm.kill();
+    await new Promise((resolve) => wm.on('exit', resolve));
+  }
+}
+
+test('a maximised window opens maximised again', async () => {
+  rmSync(STATE_FILE, { force: true });
+  await withWindowManager(async () => {
+    let driver = await started(['--demo']);
+    try {
+      await driver.manage().window().maximize();
+      await waitFor(driver, async () => maximised(), (m) => m, 'the window is maximised');
+      await waitFor(driver, savedPlace, (p) => p?.maximized === true, 'the maximised state is saved');
+    } finally {
+      await driver.quit();
+    }
+    driver = await started(['--demo']);
+    try {
+      await waitFor(driver, async () => maximised(), (m) => m, 'the window opens maximised');
+    } finally {
+      await driver.quit();
+    }
+  });
 });
 
 test('a window last seen on a screen that is gone opens on the visible one', async () => {

@@ -163,7 +163,7 @@ test.describe('update at start', () => {
     await expect(banner).toContainText('The downloaded update is not signed by the makers of AiTEMS Desk, so it was not installed.');
     await expect(banner).toContainText('Get the new version from the Releases page instead.');
     await expect(banner).toContainText('Your installed version is unchanged and keeps running.');
-    await expect(banner).toHaveAttribute('data-code', 'invalid_response');
+    await expect(banner).toHaveAttribute('data-code', 'update_unsigned');
     await shot(page, '34-update-refused');
     // It can be tried again, or put off.
     await expect(box.getByRole('button', { name: 'Install and restart' })).toBeVisible();
@@ -215,5 +215,14 @@ test.describe('Korean', () => {
     await expect(dialog.getByRole('switch', { name: '시작할 때 업데이트 확인' })).toBeChecked();
     await expect(dialog.getByRole('button', { name: '로그 폴더 열기' })).toBeVisible();
     await shot(page, '36-about-ko');
+  });
+
+  test('a refused update is explained in Korean', async ({ page }) => {
+    await openMain(page, 'update-bad-signature');
+    const box = page.getByRole('region', { name: '업데이트' });
+    await box.getByRole('button', { name: '설치하고 다시 시작' }).click();
+    const banner = box.getByTestId('error-banner');
+    await expect(banner).toContainText('서명이 아니어서 설치하지 않았습니다');
+    await expect(banner).not.toContainText('not signed');
   });
 });

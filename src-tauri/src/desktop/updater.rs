@@ -165,8 +165,8 @@ impl Updates {
     /// Looks for an update now, as the user asked.
     ///
     /// # Errors
-    /// `network` when the update server cannot be reached, `invalid_response` when its
-    /// manifest cannot be read.
+    /// `update_unreachable` when the update server cannot be reached,
+    /// `update_unreadable` when its manifest cannot be read.
     pub async fn offer_now<R: Runtime>(
         &self,
         app: &AppHandle<R>,
@@ -177,20 +177,29 @@ impl Updates {
     /// Downloads the update on offer and checks its signature, reporting progress.
     ///
     /// # Errors
-    /// `invalid_input` when no update is on offer, `network` when the download stops
-    /// before its end, `invalid_response` when the signature does not match.
+    /// `no_update_offered`, `update_by_package_manager` when a package manager must
+    /// install it, `update_interrupted` when the download stops before its end,
+    /// `update_unsigned` when the signature does not match.
     pub async fn download(
         &self,
         mut progress: impl FnMut(UpdateProgress),
     ) -> CommandResult<(Update, Vec<u8>)> {
         let update = self.offered().clone().ok_or_else(|| {
-            CommandError::invalid_input("No update is on offer: look for updates first.")
+            plain_error(
+                ErrorCode::NoUpdateOffered,
+                "No update is on offer.",
+                "Look for updates first.",
+            )
         })?;
         if !UpdateOffer::of(&update).installable {
-            return Err(CommandError::invalid_input(format!(
-                "AiTEMS Desk was installed with your package manager: update it to version {} there, or with the package from the Releases page.",
-                update.version
-            )));
+            return Err(plain_error(
+                ErrorCode::UpdateByPackageManager,
+                &format!(
+                    "AiTEMS Desk was installed with your package manager, so it cannot install version {} itself.",
+                    update.version
+                ),
+                "Update it with your package manager, or with the package from the Releases page.",
+            ));
         }
         let mut downloaded = 0_u64;
         let bytes = update
@@ -239,7 +248,7 @@ impl Updates {
 /// version. On Windows the installer closes the app itself.
 ///
 /// # Errors
-/// `internal` when the system refuses the install; the running version stays.
+/// `update_not_installed` when the system refuses the install; the running version stays.
 pub fn install_and_restart<R: Runtime>(
     app: &AppHandle<R>,
     update: &Update,
@@ -293,31 +302,31 @@ impl Failure {
     fn into_error(self) -> CommandError {
         let (code, message, hint, error) = match self {
             Self::Unreachable(error) => (
-                ErrorCode::Network,
+                ErrorCode::UpdateUnreachable,
                 "The update server could not be reached.",
                 "Check your internet connection and try again later.",
                 error,
             ),
             Self::BadManifest(error) => (
-                ErrorCode::InvalidResponse,
+                ErrorCode::UpdateUnreadable,
                 "The update server's answer could not be read, so no update is offered.",
                 "Nothing was changed. Try again later, or get the new version from the Releases page.",
                 error,
             ),
             Self::BadSignature(error) => (
-                ErrorCode::InvalidResponse,
+                ErrorCode::UpdateUnsigned,
                 "The downloaded update is not signed by the makers of AiTEMS Desk, so it was not installed.",
                 "Nothing was changed. Get the new version from the Releases page instead.",
                 error,
             ),
             Self::Cut(error) => (
-                ErrorCode::Network,
+                ErrorCode::UpdateInterrupted,
                 "The download of the update stopped before it was complete; nothing was installed.",
                 "Check your internet connection and try again.",
                 error,
             ),
             Self::NotInstalled(error) => (
-                ErrorCode::Internal,
+                ErrorCode::UpdateNotInstalled,
                 "The update could not be installed; this version keeps running.",
                 "Try again, or get the new version from the Releases page.",
                 error,
@@ -325,15 +334,24 @@ impl Failure {
         };
         tracing::warn!("{message} ({error})");
         CommandError {
-            code,
-            message: message.into(),
-            hint: hint.into(),
             detail: Some(Box::new(aitems::ErrorDetail {
                 server_message: Some(error.to_string()),
                 ..aitems::ErrorDetail::default()
             })),
-            specific: true,
+            ..plain_error(code, message, hint)
         }
+    }
+}
+
+/// An update error that the window words by its code (in the user's language), with
+/// `message` and `hint` as the English words.
+fn plain_error(code: ErrorCode, message: &str, hint: &str) -> CommandError {
+    CommandError {
+        code,
+        message: message.into(),
+        hint: hint.into(),
+        detail: None,
+        specific: false,
     }
 }
 

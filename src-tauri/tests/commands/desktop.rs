@@ -75,8 +75,10 @@ fn serve(version: &str, signature: Option<&str>, package: Reply) -> UpdateServer
     )])
 }
 
+/// An update error the window words by its code, in the user's language.
 fn assert_plain_error(error: &Value, code: &str, words: &str) {
     assert_eq!(error["code"], code, "{error}");
+    assert_eq!(error["specific"], false, "{error}");
     let message = error["message"].as_str().unwrap();
     assert!(message.contains(words), "{message}");
     assert!(!error["hint"].as_str().unwrap().is_empty());
@@ -105,7 +107,7 @@ fn an_equal_or_older_version_is_not_offered() {
         assert_eq!(desk.check(true).unwrap(), Value::Null, "{version}");
         assert_eq!(server.requests(), 2, "both checks asked the server");
         let error = desk.install().expect_err("nothing to install");
-        assert_eq!(error["code"], "invalid_input");
+        assert_eq!(error["code"], "no_update_offered");
     }
 }
 
@@ -148,7 +150,7 @@ fn an_unreachable_server_is_silent_at_start_and_said_when_asked() {
     let desk = Desk::new(false, &Signer::new(), endpoint.parse().unwrap());
     assert_eq!(desk.check(false).unwrap(), Value::Null, "no error at start");
     let error = desk.check(true).expect_err("asked, the user hears why");
-    assert_plain_error(&error, "network", "could not be reached");
+    assert_plain_error(&error, "update_unreachable", "could not be reached");
 }
 
 #[test]
@@ -163,7 +165,7 @@ fn a_broken_or_unsigned_manifest_is_refused_plainly() {
         let desk = Desk::new(false, &signer, server.url_of("/latest.json"));
         for manual in [false, true] {
             let error = desk.check(manual).expect_err("refused");
-            assert_plain_error(&error, "invalid_response", "could not be read");
+            assert_plain_error(&error, "update_unreadable", "could not be read");
         }
     }
 }
@@ -182,7 +184,7 @@ fn a_package_with_a_bad_signature_or_for_another_version_is_not_installed() {
         let desk = Desk::new(false, &signer, server.url_of("/latest.json"));
         assert_eq!(desk.check(true).unwrap()["version"], "0.2.0", "{case}");
         let error = desk.install().expect_err(case);
-        assert_plain_error(&error, "invalid_response", "not signed");
+        assert_plain_error(&error, "update_unsigned", "not signed");
     }
 }
 
@@ -197,7 +199,11 @@ fn a_half_downloaded_package_is_not_installed() {
     let desk = Desk::new(false, &signer, server.url_of("/latest.json"));
     desk.check(true).unwrap();
     let error = desk.install().expect_err("cut short");
-    assert_plain_error(&error, "network", "stopped before it was complete");
+    assert_plain_error(
+        &error,
+        "update_interrupted",
+        "stopped before it was complete",
+    );
 }
 
 #[test]

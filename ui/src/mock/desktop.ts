@@ -42,11 +42,11 @@ export function createDesktop(scenario: string, demoRequested: boolean) {
 
   function check(): UpdateOffer | null {
     if (is('update-check-error')) {
-      fail('invalid_response', "The update server's answer could not be read, so no update is offered.", 'Nothing was changed. Try again later, or get the new version from the Releases page.', {
+      fail('update_unreadable', "The update server's answer could not be read, so no update is offered.", 'Nothing was changed. Try again later, or get the new version from the Releases page.', {
         httpStatus: null,
         traceId: null,
         serverMessage: 'failed to deserialize update response: missing field `version`',
-      }, true);
+      });
     }
     const newer = is('update') || is('update-package') || is('update-bad-signature');
     offered = newer ? { version: '0.2.0', currentVersion: VERSION, notes: NOTES, published: '2026-03-02T09:00:00Z', installable: !is('update-package') } : null;
@@ -55,9 +55,9 @@ export function createDesktop(scenario: string, demoRequested: boolean) {
 
   async function install(onProgress: Channel<UpdateProgress>): Promise<null> {
     const offer = offered;
-    if (!offer) fail('invalid_input', 'No update is on offer: look for updates first.', 'Check what you entered and try again.', null, true);
+    if (!offer) fail('no_update_offered', 'No update is on offer.', 'Look for updates first.');
     if (!offer.installable) {
-      fail('invalid_input', `AiTEMS Desk was installed with your package manager: update it to version ${offer.version} there, or with the package from the Releases page.`, 'Check what you entered and try again.', null, true);
+      fail('update_by_package_manager', `AiTEMS Desk was installed with your package manager, so it cannot install version ${offer.version} itself.`, 'Update it with your package manager, or with the package from the Releases page.');
     }
     for (let step = 1; step <= PROGRESS_STEPS; step++) {
       await sleep(PROGRESS_EVERY_MS);
@@ -65,7 +65,7 @@ export function createDesktop(scenario: string, demoRequested: boolean) {
     }
     if (is('update-bad-signature')) {
       const detail: AppError['detail'] = { httpStatus: null, traceId: null, serverMessage: 'minisign: signature verification failed' };
-      fail('invalid_response', 'The downloaded update is not signed by the makers of AiTEMS Desk, so it was not installed.', 'Nothing was changed. Get the new version from the Releases page instead.', detail, true);
+      fail('update_unsigned', 'The downloaded update is not signed by the makers of AiTEMS Desk, so it was not installed.', 'Nothing was changed. Get the new version from the Releases page instead.', detail);
     }
     // The real app restarts here and never answers.
     return null;

@@ -3,4 +3,4 @@
 /**
  * What kind of error happened: the UI and the CLI match on this, never on text.
  */
-export type ErrorCode = "invalid_input" | "auth_failed" | "clock_skew" | "permission_denied" | "not_found" | "rate_limited" | "bad_request" | "service_unavailable" | "timeout" | "network" | "invalid_response" | "too_many_results" | "keychain_unavailable" | "missing_keys" | "profile_not_found" | "profile_exists" | "settings_corrupt" | "settings_io" | "export_failed" | "internal";
+export type ErrorCode = "invalid_input" | "auth_failed" | "clock_skew" | "permission_denied" | "not_found" | "rate_limited" | "bad_request" | "service_unavailable" | "timeout" | "network" | "invalid_response" | "too_many_results" | "keychain_unavailable" | "missing_keys" | "profile_not_found" | "profile_exists" | "settings_corrupt" | "settings_io" | "export_failed" | "update_unreachable" | "update_unreadable" | "update_unsigned" | "update_interrupted" | "update_not_installed" | "update_by_package_manager" | "no_update_offered" | "internal";

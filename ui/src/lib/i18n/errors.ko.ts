@@ -82,6 +82,34 @@ export const koErrors: Record<ErrorCode, { message: string; hint: string }> = {
     message: 'CSV 파일을 저장할 수 없습니다.',
     hint: '폴더가 있는지, 디스크에 빈 공간이 있는지 확인한 다음 다시 내보내세요.',
   },
+  update_unreachable: {
+    message: '업데이트 서버에 연결할 수 없습니다.',
+    hint: '인터넷 연결을 확인하고 나중에 다시 시도하세요.',
+  },
+  update_unreadable: {
+    message: '업데이트 서버의 응답을 읽을 수 없어 업데이트를 제공하지 않습니다.',
+    hint: '바뀐 것은 없습니다. 나중에 다시 시도하거나 릴리스 페이지에서 새 버전을 받으세요.',
+  },
+  update_unsigned: {
+    message: '내려받은 업데이트가 AiTEMS Desk 제작자의 서명이 아니어서 설치하지 않았습니다.',
+    hint: '바뀐 것은 없습니다. 릴리스 페이지에서 새 버전을 받으세요.',
+  },
+  update_interrupted: {
+    message: '업데이트를 내려받다가 중단되어 아무것도 설치하지 않았습니다.',
+    hint: '인터넷 연결을 확인하고 다시 시도하세요.',
+  },
+  update_not_installed: {
+    message: '업데이트를 설치할 수 없어 지금 버전을 계속 사용합니다.',
+    hint: '다시 시도하거나 릴리스 페이지에서 새 버전을 받으세요.',
+  },
+  update_by_package_manager: {
+    message: 'AiTEMS Desk를 패키지 관리자로 설치해서 앱이 직접 업데이트할 수 없습니다.',
+    hint: '패키지 관리자나 릴리스 페이지의 패키지로 업데이트하세요.',
+  },
+  no_update_offered: {
+    message: '설치할 업데이트가 없습니다.',
+    hint: '먼저 업데이트를 확인하세요.',
+  },
   internal: {
     message: '예기치 않은 오류가 발생했습니다.',
     hint: '다시 시도하세요. 계속되면 아래 자세한 정보를 지원팀에 보내 주세요.',

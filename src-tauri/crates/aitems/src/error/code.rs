@@ -68,6 +68,20 @@ error_codes! {
     SettingsIo => "settings_io",
     /// A file the user asked for (an export) could not be saved.
     ExportFailed => "export_failed",
+    /// The update server could not be reached.
+    UpdateUnreachable => "update_unreachable",
+    /// The update server's manifest cannot be read or names nothing for this system.
+    UpdateUnreadable => "update_unreadable",
+    /// A downloaded update is not signed with the app's key.
+    UpdateUnsigned => "update_unsigned",
+    /// The download of an update stopped before its end.
+    UpdateInterrupted => "update_interrupted",
+    /// The system refused to install a downloaded update.
+    UpdateNotInstalled => "update_not_installed",
+    /// The app was installed by a package manager, which must update it.
+    UpdateByPackageManager => "update_by_package_manager",
+    /// An install was asked for while no update is on offer.
+    NoUpdateOffered => "no_update_offered",
     /// A problem inside the app itself.
     Internal => "internal",
 }
