@@ -108,7 +108,6 @@ const VARIANTS = [
   { name: 'light', use: { colorScheme: 'light', locale: 'en-US' } },
   { name: 'dark', use: { colorScheme: 'dark', locale: 'en-US' } },
   { name: 'Korean', use: { colorScheme: 'light', locale: 'ko-KR' } },
-  { name: 'Korean dark', use: { colorScheme: 'dark', locale: 'ko-KR' } },
 ] as const;
 
 for (const variant of VARIANTS) {
