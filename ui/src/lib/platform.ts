@@ -5,3 +5,8 @@ export type OsFamily = 'linux' | 'other';
 export function osFamily(userAgent: string): OsFamily {
   return /\bLinux\b/.test(userAgent) && !/\bAndroid\b/.test(userAgent) ? 'linux' : 'other';
 }
+
+/** macOS (and other Apple systems), whose shortcuts use Cmd where the others use Ctrl. */
+export function isApple(userAgent: string): boolean {
+  return /\b(Macintosh|Mac OS X|iPhone|iPad)\b/.test(userAgent);
+}

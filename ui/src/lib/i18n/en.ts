@@ -231,6 +231,15 @@ export const en = {
   'launch.alreadyOpen': 'AiTEMS Desk was already open.',
   'launch.demoNotStarted': 'Demo mode was not started; choose Explore with demo data to try it.',
 
+  'shortcuts.open': 'Keyboard shortcuts',
+  'shortcuts.title': 'Keyboard shortcuts',
+  'shortcuts.filter': 'Go to the filter',
+  'shortcuts.refresh': 'Refresh the list',
+  'shortcuts.export': 'Export the visible rows as CSV',
+  'shortcuts.closeDetails': 'Close the details',
+  'shortcuts.help': 'Show these shortcuts',
+  'shortcuts.or': 'or',
+
 } as const;
 
 export type MessageKey = keyof typeof en;

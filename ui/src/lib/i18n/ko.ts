@@ -233,4 +233,13 @@ export const ko: Dictionary = {
   'launch.alreadyOpen': 'AiTEMS Desk가 이미 열려 있습니다.',
   'launch.demoNotStarted': '데모 모드는 시작되지 않았습니다. 사용해 보려면 ‘데모 데이터로 둘러보기’를 선택하세요.',
 
+  'shortcuts.open': '키보드 단축키',
+  'shortcuts.title': '키보드 단축키',
+  'shortcuts.filter': '필터로 이동',
+  'shortcuts.refresh': '목록 새로 고침',
+  'shortcuts.export': '보이는 행을 CSV로 내보내기',
+  'shortcuts.closeDetails': '상세 닫기',
+  'shortcuts.help': '이 단축키 목록 보기',
+  'shortcuts.or': '또는',
+
 };
