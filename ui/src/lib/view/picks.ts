@@ -13,8 +13,3 @@ export function togglePick(picked: readonly string[], id: string, open: string |
   const before = picked.length === 0 && open !== null && open !== id ? [open] : picked;
   return [...before, id].slice(-PICKS);
 }
-
-/** The selection after a new listing: the rows still there, in the same order. */
-export function keepPicks(picked: readonly string[], ids: ReadonlySet<string>): string[] {
-  return picked.filter((id) => ids.has(id));
-}
