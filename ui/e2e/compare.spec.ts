@@ -98,3 +98,23 @@ test.describe('compare two trainings', () => {
     await expect(page.getByTestId('compare')).toBeEnabled(); // the selection stays
   });
 });
+
+test.describe('Korean', () => {
+  test.use({ locale: 'ko-KR' });
+  test('the Created menu and the comparison in Korean', async ({ page }) => {
+    await openMain(page);
+    const created = page.getByTestId('created-filter');
+    await created.getByRole('button', { name: /생성일/ }).click();
+    await created.getByLabel('최근 7일', { exact: true }).check();
+    await page.keyboard.press('Escape');
+    await expect(created.getByRole('button')).toHaveText(/생성일:\s*최근 7일/);
+    await bodyRows(page).nth(0).click({ modifiers: ['ControlOrMeta'] });
+    await bodyRows(page).nth(1).click({ modifiers: ['ControlOrMeta'] });
+    await page.getByTestId('compare').click();
+    const dialog = page.getByRole('dialog', { name: '학습 비교' });
+    await expect(dialog.getByText('다른 값만 보기')).toBeVisible();
+    await expect(dialog.getByTestId('compare-copy')).toHaveText(/JSON으로 복사/);
+    await expect(dialog.getByTestId('compare-summary')).toHaveText(/\d+개 값 중 \d+개가 다릅니다/);
+    await shot(page, '33-compare-ko');
+  });
+});
