@@ -15,7 +15,8 @@ import {
 } from '@tanstack/table-core';
 import { COLUMN_IDS, columns, DEFAULT_SORTING, haystackFilter, trainFilterSpec } from '../view/columns';
 import { reusingCoreRowModel } from '../view/coreModel';
-import { fastFilteredRowModel, preparedFields } from '../view/filterModel';
+import { createdFilter, isMoving, type CreatedChoice, type CreatedFilter } from '../view/dateRange';
+import { fastFilteredRowModel, preparedFields, withinRanges } from '../view/filterModel';
 import { columnRanks, forgetEarlierRanks, rankSortedRowModel } from '../view/sortModel';
 import type { TrainRow } from '../view/rows';
 
@@ -24,6 +25,8 @@ export type FacetId = 'status' | 'type' | 'changed';
 
 /** From this many rows, the filter index and sort ranks are prepared ahead of time, when idle. */
 const WARM_UP_FROM = 5_000;
+
+const NO_VALUES: string[] = [];
 
 export class TrainTable {
   data = $state.raw<TrainRow[]>([]);
@@ -36,6 +39,19 @@ export class TrainTable {
     void this.state;
     return this.table.getRowModel().rows;
   });
+
+  /**
+   * The Created filter, or null. The same object until the filter itself changes, so what
+   * follows it is not worked out again on each keystroke in the filter box.
+   */
+  created: CreatedFilter | null = $derived(
+    (this.state.columnFilters.find((c) => c.id === 'createdDate')?.value as CreatedFilter | undefined) ?? null,
+  );
+
+  /** The data within the Created range: what the status and type menus count. */
+  inCreatedRange: readonly TrainRow[] = $derived(
+    withinRanges(this.data, trainFilterSpec, this.created ? [{ id: 'createdDate', value: this.created }] : []),
+  );
 
   constructor(sorting: SortingState = DEFAULT_SORTING) {
     const options: TableOptionsResolved<TrainRow> = {
@@ -79,6 +95,11 @@ export class TrainTable {
 
   setData(data: TrainRow[]): void {
     this.data = data;
+    // A window that ends now (last 7 days...) moves on with each listing.
+    const created = this.created;
+    if (created && isMoving(created.preset)) {
+      this.state = { ...this.state, columnFilters: this.withFilter('createdDate', createdFilter(created, Date.now())) };
+    }
     this.apply();
     this.warmUp();
   }
@@ -132,13 +153,24 @@ export class TrainTable {
     this.patch({ sorting });
   }
 
+  /** The values a facet keeps; the same array while that filter does not change. */
   facet(id: FacetId): string[] {
     const f = this.state.columnFilters.find((c) => c.id === id);
-    return Array.isArray(f?.value) ? (f.value as string[]) : [];
+    return Array.isArray(f?.value) ? (f.value as string[]) : NO_VALUES;
   }
   setFacet(id: FacetId, values: string[]): void {
-    const rest: ColumnFiltersState = this.state.columnFilters.filter((c) => c.id !== id);
-    this.patch({ columnFilters: values.length ? [...rest, { id, value: values }] : rest });
+    this.patch({ columnFilters: this.withFilter(id, values.length ? values : null) });
+  }
+
+  /** Filters by Created: the window is taken at `now`, and taken again at each new listing. */
+  setCreated(choice: CreatedChoice, now = Date.now()): void {
+    this.patch({ columnFilters: this.withFilter('createdDate', createdFilter(choice, now)) });
+  }
+
+  /** The column filters with one column's filter replaced (null: removed). */
+  private withFilter(id: string, value: unknown): ColumnFiltersState {
+    const rest = this.state.columnFilters.filter((c) => c.id !== id);
+    return value === null ? rest : [...rest, { id, value }];
   }
 
   get hasFilters(): boolean {

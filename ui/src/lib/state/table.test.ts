@@ -68,4 +68,75 @@ describe('TrainTable', () => {
       vi.useRealTimers();
     }
   });
+
+  describe('Created filter', () => {
+    const dated = [
+      { version: 'today', type: 'pop', status: 'ready', createdDate: '2026-03-10T09:00:00' },
+      { version: 'lastWeek', type: 'pop', status: 'completed', createdDate: '2026-03-05T09:00:00' },
+      { version: 'lastMonth', type: 'relatedItem', status: 'completed', createdDate: '2026-02-15T09:00:00' },
+      { version: 'undated', type: 'relatedItem', status: 'ready', createdDate: 'soon' },
+    ] as Train[];
+    const NOW = Date.parse('2026-03-10T12:00:00+09:00');
+    const counts = (table: TrainTable) => table.inCreatedRange.map((r) => r.version);
+
+    it('keeps the rows in the window and is what the menus count', () => {
+      const table = new TrainTable();
+      table.setData(toRows(dated, t));
+      expect(counts(table)).toHaveLength(4);
+      table.setCreated({ preset: '7d', fromDay: '', toDay: '' }, NOW);
+      expect(versions(table)).toEqual(['today', 'lastWeek']);
+      expect(counts(table)).toEqual(['today', 'lastWeek']);
+      // The menus count the window only, not what the other filters leave.
+      table.setFacet('status', ['ready']);
+      table.setGlobalFilter('pop');
+      expect(versions(table)).toEqual(['today']);
+      expect(counts(table)).toEqual(['today', 'lastWeek']);
+      expect(table.hasFilters).toBe(true);
+      table.clearFilters();
+      expect(table.created).toBeNull();
+      expect(versions(table)).toEqual(['today', 'lastWeek', 'lastMonth', 'undated']);
+    });
+
+    it('gives the same filter values while typing, so the menus need not count again', () => {
+      const table = new TrainTable();
+      table.setData(toRows(dated, t));
+      table.setCreated({ preset: '30d', fromDay: '', toDay: '' }, NOW);
+      const [created, status] = [table.created, table.facet('status')];
+      table.setGlobalFilter('p');
+      table.setGlobalFilter('po');
+      expect(table.created).toBe(created);
+      expect(table.facet('status')).toBe(status);
+      table.setCreated({ preset: '7d', fromDay: '', toDay: '' }, NOW);
+      expect(table.created).not.toBe(created);
+    });
+
+    it('stays chosen across a new listing, the moving window taken again at that time', () => {
+      vi.useFakeTimers();
+      try {
+        vi.setSystemTime(NOW);
+        const table = new TrainTable();
+        table.setData(toRows(dated, t));
+        table.setCreated({ preset: '24h', fromDay: '', toDay: '' });
+        expect(versions(table)).toEqual(['today']);
+        // A day later the same listing has nothing in the last 24 hours, and a new training has come.
+        vi.setSystemTime(NOW + 86_400_000);
+        table.setData(toRows([...dated, { version: 'tomorrow', type: 'pop', status: 'ready', createdDate: '2026-03-11T10:00:00' }], t));
+        expect(table.created?.preset).toBe('24h');
+        expect(versions(table)).toEqual(['tomorrow']);
+        expect(counts(table)).toEqual(['tomorrow']);
+      } finally {
+        vi.useRealTimers();
+      }
+    });
+
+    it('keeps a custom range as it is across a new listing', () => {
+      const table = new TrainTable();
+      table.setData(toRows(dated, t));
+      table.setCreated({ preset: 'custom', fromDay: '2026-02-01', toDay: '2026-03-06' }, NOW);
+      const created = table.created;
+      table.setData(toRows(dated, t));
+      expect(table.created).toBe(created);
+      expect(versions(table)).toEqual(['lastWeek', 'lastMonth']);
+    });
+  });
 });

@@ -57,11 +57,12 @@ const orUndef = (s: string): string | undefined => (s === '' ? undefined : s.toL
 
 /**
  * What the row model filters on (filterModel.ts): version and haystack; two facet columns;
- * and the training keys that the "Changed" quick filter keeps.
+ * the training keys that the "Changed" quick filter keeps; and the Created range.
  */
 export const trainFilterSpec: FilterSpec<TrainRow> = {
   fields: [{ text: (r) => r.versionKey }, { text: (r) => r.haystack, shared: true }],
   facets: { status: (r) => r.status, type: (r) => r.type, changed: (r) => trainKey(r.type, r.version) },
+  ranges: { createdDate: (r) => r.createdMs },
 };
 
 /** Global filter for table-core's own API; the same test as `trainFilterSpec.fields`. */

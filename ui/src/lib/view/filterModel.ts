@@ -12,10 +12,12 @@
 // searches (each match is mapped to its text by start offsets, then the search jumps to the
 // next text). A row then matches when any of its fields' texts matched: one pass over integer
 // arrays. Searching 100,000 rows this way takes 1-2 ms instead of 16-20 ms (Node 20, measured).
-// Facet filters test a Set of the selected values. The result reuses the core Row objects
-// (nothing is allocated per row; `rowsById` is built only if something asks for it).
+// Facet filters test a Set of the selected values, range filters a window of time. The result
+// reuses the core Row objects (nothing is allocated per row; `rowsById` is built only if
+// something asks for it).
 // table-core still owns the state (globalFilter, columnFilters) and memoises this model on it.
 import { getMemoOptions, memo, type Row, type RowModel, type Table } from '@tanstack/table-core';
+import { inWindow, isOpen, type TimeWindow } from './dateRange';
 import { normalizeQuery } from './filter';
 
 export type FilterField<T> = {
@@ -30,6 +32,8 @@ export type FilterSpec<T> = {
   fields: readonly FilterField<T>[];
   /** Facet columns by id: the raw value a column filter (a list of selected values) tests. */
   facets: Readonly<Record<string, (original: T) => string>>;
+  /** Range columns by id: the instant (epoch ms, or null) a column filter (a `TimeWindow`) tests. */
+  ranges: Readonly<Record<string, (original: T) => number | null>>;
 };
 
 /** A row model over a subset of rows; `rowsById` is built on first use only. */
@@ -50,6 +54,27 @@ export function subsetRowModel<T>(rows: Row<T>[]): RowModel<T> {
 
 type RowTest<T> = (row: Row<T>) => boolean;
 
+const isWindow = (value: unknown): value is TimeWindow =>
+  typeof value === 'object' && value !== null && 'from' in value && 'to' in value;
+
+/** A range filter as a test of a row's data; null when it leaves out nothing. */
+function rangeTest<T>(spec: FilterSpec<T>, filter: { id: string; value: unknown }): ((original: T) => boolean) | null {
+  const instant = spec.ranges[filter.id];
+  if (!instant || !isWindow(filter.value) || isOpen(filter.value)) return null;
+  const window = filter.value;
+  return (original) => inWindow(instant(original), window);
+}
+
+/**
+ * The items that pass the range filters alone (the Created range): what the facet menus
+ * count. The same array when no range filter is set.
+ */
+export function withinRanges<T>(items: readonly T[], spec: FilterSpec<T>, filters: readonly { id: string; value: unknown }[]): readonly T[] {
+  const tests = filters.flatMap((f) => rangeTest(spec, f) ?? []);
+  if (tests.length === 0) return items;
+  return items.filter((item) => tests.every((test) => test(item)));
+}
+
 /** The column filters as row tests. An empty selection (or no value) filters nothing. */
 function columnTests<T>(table: Table<T>, spec: FilterSpec<T>, filters: { id: string; value: unknown }[]): RowTest<T>[] {
   const tests: RowTest<T>[] = [];
@@ -59,6 +84,11 @@ function columnTests<T>(table: Table<T>, spec: FilterSpec<T>, filters: { id: str
       if (!Array.isArray(filter.value) || filter.value.length === 0) continue;
       const selected = new Set(filter.value.map(String));
       tests.push((row) => selected.has(facet(row.original)));
+      continue;
+    }
+    if (Object.hasOwn(spec.ranges, filter.id)) {
+      const test = rangeTest(spec, filter);
+      if (test) tests.push((row) => test(row.original));
       continue;
     }
     // Any other column filter: table-core's own filter function for that column.

@@ -12,6 +12,17 @@ export const DOCUMENTED_HP_OPTIONS = [
   'group_column',
 ] as const;
 
+/** Distinct keys in display order: those named in `first`, in its order, then the others A-Z. */
+export function orderKeys(keys: Iterable<string>, first: readonly string[]): string[] {
+  const rank = (k: string) => (first.includes(k) ? first.indexOf(k) : first.length);
+  return [...new Set(keys)].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** HPO option names in display order: the documented ones first, then the others A-Z. */
+export function sortHpKeys(keys: Iterable<string>): string[] {
+  return orderKeys(keys, DOCUMENTED_HP_OPTIONS);
+}
+
 export function formatHpValue(value: unknown): string {
   if (value === null) return 'null';
   if (value === undefined) return '';

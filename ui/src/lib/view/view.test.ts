@@ -5,7 +5,7 @@ import { makeTranslate } from '../i18n';
 import { COLUMN_IDS, columns, csvColumns, haystackFilter, trainFilterSpec } from './columns';
 import { displayDate, formatAbsolute, formatLocal, parseApiDate, relativeTime, setLocalTimeZone, zoneLabel } from './dates';
 import { highlightSegments, matchesQuery, normalizeQuery } from './filter';
-import { fastFilteredRowModel } from './filterModel';
+import { fastFilteredRowModel, withinRanges } from './filterModel';
 import { hpoSummary } from './hpo';
 import { RowBuilder, toRows, type TrainRow } from './rows';
 import { rankSortedRowModel } from './sortModel';
@@ -172,6 +172,19 @@ describe('filter', () => {
     expect(model([], '', [{ id: 'status', value: ['ready', 'completed'] }])).toEqual(['aaaaaaaaaa1', 'eeeeeeeeeee']);
     expect(model([], '', [{ id: 'type', value: ['pop'] }])).toEqual(['aaaaaaaaaa1', 'ddddddddddd']);
     expect(model([], 'retry', [{ id: 'type', value: ['pop'] }])).toEqual(['ddddddddddd']);
+  });
+  it('filters by a Created window, leaving out an unreadable date', () => {
+    const from = Date.parse('2026-03-02T00:00:00+09:00');
+    expect(model([], '', [{ id: 'createdDate', value: { from, to: null } }])).toEqual(['bbbbbbbbbb2', 'ddddddddddd']);
+    expect(model([], '', [{ id: 'createdDate', value: { from: null, to: from } }])).toEqual(['aaaaaaaaaa1']);
+    expect(model([], 'pop', [{ id: 'createdDate', value: { from, to: null } }])).toEqual(['ddddddddddd']);
+    expect(model([], '', [{ id: 'createdDate', value: { from: null, to: null } }])).toHaveLength(trains.length);
+  });
+  it('gives the rows within the Created window alone, for the facet counts', () => {
+    const from = Date.parse('2026-03-02T00:00:00+09:00');
+    const filters = [{ id: 'status', value: ['ready'] }, { id: 'createdDate', value: { from, to: null } }];
+    expect(withinRanges(rows, trainFilterSpec, filters).map((r) => r.version)).toEqual(['bbbbbbbbbb2', 'ddddddddddd']);
+    expect(withinRanges(rows, trainFilterSpec, [{ id: 'status', value: ['ready'] }])).toBe(rows);
   });
   it('computes highlight ranges', () => {
     expect(highlightSegments('Weekly run, weekly', 'WEEK')).toEqual([
