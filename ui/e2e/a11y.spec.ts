@@ -79,6 +79,24 @@ const STATES: State[] = [
     },
   },
   {
+    name: 'created menu open',
+    open: async (page) => {
+      await openMain(page);
+      await page.getByTestId('created-filter').getByRole('button').first().click();
+      await expect(page.getByTestId('created-filter').getByRole('group').first()).toBeVisible();
+    },
+  },
+  {
+    name: 'comparison open',
+    open: async (page) => {
+      await openMain(page);
+      await bodyRows(page).nth(0).click({ modifiers: ['ControlOrMeta'] });
+      await bodyRows(page).nth(1).click({ modifiers: ['ControlOrMeta'] });
+      await page.getByTestId('compare').click();
+      await expect(page.getByTestId('compare-table')).toBeVisible();
+    },
+  },
+  {
     name: 'shortcuts dialog',
     open: async (page) => {
       await openMain(page);

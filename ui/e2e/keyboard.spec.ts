@@ -71,12 +71,14 @@ test.describe('keyboard shortcuts', () => {
     await expect(keys('export')).toHaveText(['Ctrl+E']);
     await expect(keys('closeDetails')).toHaveText(['Esc']);
     await expect(keys('help')).toHaveText(['?']);
+    await expect(keys('pick')).toHaveText(['Shift+Space', 'Ctrl+click']);
     await expect(dialog.locator('dt')).toHaveText([
       'Go to the filter',
       'Refresh the list',
       'Export the visible rows as CSV',
       'Close the details',
       'Show these shortcuts',
+      'Select a row for comparison',
     ]);
     // Under the dialog, the shortcuts act on nothing.
     const before = await listings(page);
@@ -124,6 +126,7 @@ test.describe('keyboard shortcuts on macOS', () => {
     await expect(page.getByTestId('refresh')).toHaveAttribute('title', 'Refresh (F5 / ⌘R)');
     await page.getByTestId('shortcuts-button').click();
     await expect(page.locator('dd[data-action="export"] kbd')).toHaveText(['⌘E']);
+    await expect(page.locator('dd[data-action="pick"] kbd')).toHaveText(['Shift+Space', '⌘+click']);
   });
 });
 
@@ -144,7 +147,7 @@ test('Tab reaches the main controls in reading order', async ({ page }) => {
   await openMain(page);
   await page.locator('body').focus();
   const stops: string[] = [];
-  for (let i = 0; i < 15; i++) {
+  for (let i = 0; i < 16; i++) {
     await page.keyboard.press('Tab');
     stops.push(
       await page.evaluate(() => {
@@ -163,6 +166,7 @@ test('Tab reaches the main controls in reading order', async ({ page }) => {
     'shortcuts-button button',
     'about-button button',
     'filter-input input',
+    'created-filter button',
     'status-filter button',
     'type-filter button',
     'recent-toggle input',

@@ -263,6 +263,8 @@ export const en = {
   'shortcuts.closeDetails': 'Close the details',
   'shortcuts.help': 'Show these shortcuts',
   'shortcuts.or': 'or',
+  'shortcuts.pick': 'Select a row for comparison',
+  'shortcuts.click': 'click',
 
 } as const;
 

@@ -265,5 +265,7 @@ export const ko: Dictionary = {
   'shortcuts.closeDetails': '상세 닫기',
   'shortcuts.help': '이 단축키 목록 보기',
   'shortcuts.or': '또는',
+  'shortcuts.pick': '비교할 행 선택',
+  'shortcuts.click': '클릭',
 
 };
