@@ -8,6 +8,7 @@ pub mod demo;
 pub mod desktop;
 pub mod error;
 pub mod export;
+pub mod memory;
 pub mod offline;
 pub mod pages;
 pub mod prefetch;

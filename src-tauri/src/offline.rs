@@ -6,6 +6,7 @@ use aitems::cache::{CachedListing, ListingCache};
 use aitems::Train;
 
 use crate::demo::DEMO_PROFILE;
+use crate::memory;
 use crate::state::blocking;
 
 /// The kept listings, or nothing when there is no folder to keep them in.
@@ -21,7 +22,8 @@ impl Offline {
     }
 
     /// Keeps a listing that just succeeded, in the background: the user is not kept
-    /// waiting for the disk, and a failure only costs the offline copy (logged).
+    /// waiting for the disk, and a failure only costs the offline copy (logged). The
+    /// memory the listing took then goes back to the system.
     pub fn keep(
         &self,
         profile: &str,
@@ -30,15 +32,18 @@ impl Offline {
         fetched_at: String,
         trains: Vec<Train>,
     ) {
-        let Some(cache) = self.cache.clone().filter(|_| profile != DEMO_PROFILE) else {
-            return;
-        };
+        let cache = self.cache.clone().filter(|_| profile != DEMO_PROFILE);
         let (profile, key) = (profile.to_owned(), listing_key(service_id, recent));
         tauri::async_runtime::spawn(blocking(move || {
-            let listing = CachedListing { fetched_at, trains };
-            if let Err(e) = cache.save(&profile, &key, &listing) {
-                tracing::warn!("could not keep the listing for offline use: {e}");
+            if let Some(cache) = cache {
+                let listing = CachedListing { fetched_at, trains };
+                if let Err(e) = cache.save(&profile, &key, &listing) {
+                    tracing::warn!("could not keep the listing for offline use: {e}");
+                }
+            } else {
+                drop(trains);
             }
+            memory::release_freed();
             Ok(())
         }));
     }
