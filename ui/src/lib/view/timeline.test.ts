@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createdWindow } from './dateRange';
 import { formatLocalDay, parseApiDate } from './dates';
 import { statusTone, type StatusTone } from './status';
-import { autoUnit, binTimeline, periodDays, periodsChoice, periodsInWindow, TIMELINE_GROUPS, type TimelineBins, type TimeUnit } from './timeline';
+import { autoUnit, binTimeline, periodDays, periodsChoice, periodsInWindow, stackedLayers, TIMELINE_GROUPS, type TimelineBins, type TimeUnit } from './timeline';
 
 type Item = { created: string; status: string };
 const kst = (text: string) => parseApiDate(text)!;
@@ -18,12 +18,11 @@ const row = (bins: TimelineBins, tone: StatusTone) => [...bins.counts[tone]];
 
 /** Runs the tests of a block in a time zone of this computer. */
 function inZone(zone: string): void {
-  const before = process.env.TZ;
   beforeAll(() => {
-    process.env.TZ = zone;
+    vi.stubEnv('TZ', zone);
   });
   afterAll(() => {
-    process.env.TZ = before;
+    vi.unstubAllEnvs();
   });
 }
 
@@ -70,6 +69,24 @@ describe('timeline periods in Korea', () => {
     const stacked = TIMELINE_GROUPS.reduce((sum, tone) => sum + bins.counts[tone][0]!, 0);
     expect(stacked).toBe(bins.totals[0]);
     expect(TIMELINE_GROUPS[0]).toBe('failed');
+  });
+
+  it('stacks the layers bottom up, failures first and the total on top', () => {
+    const bins = bin(
+      [
+        { created: '2026-03-04T10:00', status: 'learningFailed' },
+        { created: '2026-03-04T11:00', status: 'completed' },
+        { created: '2026-03-04T12:00', status: 'completed' },
+        { created: '2026-03-05T10:00', status: 'ready' },
+      ],
+      'day',
+    );
+    const layers = stackedLayers(bins).map((layer) => [...layer]);
+    expect(layers).toHaveLength(TIMELINE_GROUPS.length);
+    expect(layers[0]).toEqual([1, 0]); // failed
+    expect(layers[TIMELINE_GROUPS.indexOf('ok')]).toEqual([1, 1]);
+    expect(layers[TIMELINE_GROUPS.indexOf('done')]).toEqual([3, 1]);
+    expect(layers.at(-1)).toEqual([...bins.totals]);
   });
 
   it('leaves out trainings whose date cannot be read, and counts them', () => {

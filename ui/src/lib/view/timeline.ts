@@ -134,3 +134,18 @@ export function periodsInWindow(bins: TimelineBins, window: TimeWindow | null): 
 export function periodDays(bins: TimelineBins, index: number): { from: string; to: string } {
   return { from: formatLocalDay(bins.edges[index]!), to: formatLocalDay(bins.edges[index + 1]! - 1) };
 }
+
+/** The stack's layers per period, in `TIMELINE_GROUPS` order: layer k is groups 0 to k added up (the last is the total). */
+export function stackedLayers(bins: TimelineBins): Float64Array[] {
+  const n = bins.totals.length;
+  const layers: Float64Array[] = [];
+  let below = new Float64Array(n);
+  for (const tone of TIMELINE_GROUPS) {
+    const layer = new Float64Array(n);
+    const counts = bins.counts[tone];
+    for (let i = 0; i < n; i++) layer[i] = below[i]! + counts[i]!;
+    layers.push(layer);
+    below = layer;
+  }
+  return layers;
+}
