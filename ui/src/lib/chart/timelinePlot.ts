@@ -60,7 +60,7 @@ export function plotOptions(el: HTMLElement, size: { width: number; height: numb
   const layers = [...TIMELINE_GROUPS].reverse();
   return {
     ...size,
-    padding: [8, 8, 0, 0],
+    padding: [12, 8, 0, 0],
     legend: { show: false },
     scales: {
       x: { time: false, range: (u) => [-0.5, Math.max(1, u.data[0].length) - 0.5] },
@@ -70,6 +70,7 @@ export function plotOptions(el: HTMLElement, size: { width: number; height: numb
       {
         stroke: text,
         font,
+        size: 28,
         grid: { show: false },
         ticks: { stroke: grid, size: 4 },
         space: 64,

@@ -90,7 +90,7 @@ export const en = {
   'timeline.summary': '{total} trainings from {from} to {to}, {failed} of them failed.',
   'timeline.hint': 'Click a bar, or drag across bars, to filter by Created.',
   'timeline.count': '{count} trainings',
-  'timeline.undated': '{count} without a readable date are not shown.',
+  'timeline.undated': 'Not shown, no readable date: {count}',
   'timeline.empty': 'No trainings with a readable date to chart.',
   'timeline.table': 'Show as a table',
   'timeline.period': 'Period',
