@@ -19,7 +19,7 @@ async function periodTable(page: Page): Promise<{ period: string; counts: number
   return details.locator('tbody tr').evaluateAll((rows) =>
     rows.map((r) => ({
       period: r.querySelector('th')!.textContent!.trim(),
-      counts: [...r.querySelectorAll('td')].map((td) => Number(td.textContent!.replace(/,/g, ''))),
+      counts: Array.from(r.querySelectorAll('td')).map((td) => Number(td.textContent!.replace(/,/g, ''))),
     })),
   );
 }
