@@ -11,8 +11,11 @@ import type { StatusTone } from './status';
 export type TimeUnit = 'day' | 'week';
 export const TIME_UNITS: readonly TimeUnit[] = ['day', 'week'];
 
+// Every tone has a place in the stack: a tone added to status.ts fails the type check here.
+const STACK: Record<StatusTone, number> = { failed: 0, stopping: 1, waiting: 2, active: 3, ok: 4, done: 5, neutral: 6 };
+
 /** The stack, bottom first: failures sit on the axis, where they are easiest to see. */
-export const TIMELINE_GROUPS = ['failed', 'stopping', 'waiting', 'active', 'ok', 'done', 'neutral'] as const satisfies readonly StatusTone[];
+export const TIMELINE_GROUPS: readonly StatusTone[] = (Object.keys(STACK) as StatusTone[]).sort((a, b) => STACK[a] - STACK[b]);
 
 /** Spans longer than this many days are shown by week when the user has not chosen. */
 const DAYS_BY_DAY = 120;
