@@ -45,6 +45,16 @@ function tickLabels(bins: TimelineBins, splits: number[]): string[] {
   });
 }
 
+/** Steps between the count axis' labels. */
+const COUNT_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000, 50_000, 100_000];
+
+/** The top of the count axis: the tallest bar rounded up to a step of at most four labels, so the top is labelled. */
+function countCeiling(max: number): number {
+  const top = Math.max(4, max);
+  const step = COUNT_STEPS.find((s) => top / s <= 4) ?? COUNT_STEPS.at(-1)!;
+  return Math.ceil(top / step) * step;
+}
+
 const css = (style: CSSStyleDeclaration, name: string) => style.getPropertyValue(name).trim();
 
 /**
@@ -64,7 +74,7 @@ export function plotOptions(el: HTMLElement, size: { width: number; height: numb
     legend: { show: false },
     scales: {
       x: { time: false, range: (u) => [-0.5, Math.max(1, u.data[0].length) - 0.5] },
-      y: { range: (_u, _min, max) => [0, Math.max(4, max * 1.08)] },
+      y: { range: (_u, _min, max) => [0, countCeiling(max)] },
     },
     axes: [
       {
@@ -84,7 +94,7 @@ export function plotOptions(el: HTMLElement, size: { width: number; height: numb
         grid: { stroke: grid, width: 1 },
         ticks: { show: false },
         space: 24,
-        incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000, 50_000],
+        incrs: COUNT_STEPS,
         values: (_u, splits) => splits.map((v) => formatNumber(v)),
       },
     ],
