@@ -97,6 +97,15 @@ const STATES: State[] = [
     },
   },
   {
+    name: 'timeline with its table',
+    open: async (page) => {
+      await openMain(page);
+      await expect(page.getByTestId('timeline-plot').locator('canvas')).toBeVisible();
+      await page.getByTestId('timeline-table').locator('summary').click();
+      await expect(page.getByTestId('timeline-table').locator('tbody tr').first()).toBeVisible();
+    },
+  },
+  {
     name: 'shortcuts dialog',
     open: async (page) => {
       await openMain(page);

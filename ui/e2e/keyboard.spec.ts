@@ -145,9 +145,10 @@ test.describe('Korean', () => {
 
 test('Tab reaches the main controls in reading order', async ({ page }) => {
   await openMain(page);
+  await expect(page.getByTestId('timeline-plot')).toBeVisible();
   await page.locator('body').focus();
   const stops: string[] = [];
-  for (let i = 0; i < 16; i++) {
+  for (let i = 0; i < 19; i++) {
     await page.keyboard.press('Tab');
     stops.push(
       await page.evaluate(() => {
@@ -170,9 +171,12 @@ test('Tab reaches the main controls in reading order', async ({ page }) => {
     'status-filter button',
     'type-filter button',
     'recent-toggle input',
+    'timeline-toggle input',
     'refresh button',
     'watch-menu button',
     'export button',
+    'timeline input', // by day or by week
+    'timeline-table summary',
     'train-grid div',
   ]);
 });

@@ -16,7 +16,7 @@ import {
 import { COLUMN_IDS, columns, DEFAULT_SORTING, haystackFilter, trainFilterSpec } from '../view/columns';
 import { reusingCoreRowModel } from '../view/coreModel';
 import { createdFilter, isMoving, type CreatedChoice, type CreatedFilter } from '../view/dateRange';
-import { fastFilteredRowModel, preparedFields, withinRanges } from '../view/filterModel';
+import { applyFilters, fastFilteredRowModel, preparedFields, withinRanges } from '../view/filterModel';
 import { columnRanks, forgetEarlierRanks, rankSortedRowModel } from '../view/sortModel';
 import type { TrainRow } from '../view/rows';
 
@@ -52,6 +52,26 @@ export class TrainTable {
   inCreatedRange: readonly TrainRow[] = $derived(
     withinRanges(this.data, trainFilterSpec, this.created ? [{ id: 'createdDate', value: this.created }] : []),
   );
+
+  /**
+   * The rows that pass every filter but the Created range, in no particular order: what the
+   * timeline counts, so that it shows the range among the rest (as the status and type menus
+   * count the range). The same array while neither the data nor those filters change.
+   */
+  exceptCreated: readonly Row<TrainRow>[] = $derived.by(() => {
+    void this.data;
+    void this.state;
+    if (!this.created) return this.table.getFilteredRowModel().rows;
+    const model = this.table.getPreFilteredRowModel();
+    const others = this.state.columnFilters.filter((c) => c.id !== 'createdDate');
+    const keys = [model, this.state.globalFilter, ...others];
+    const memo = this.exceptCreatedMemo;
+    if (memo && memo.keys.length === keys.length && memo.keys.every((k, i) => k === keys[i])) return memo.rows;
+    const rows = applyFilters(this.table, trainFilterSpec, model, others, this.state.globalFilter).rows;
+    this.exceptCreatedMemo = { keys, rows };
+    return rows;
+  });
+  private exceptCreatedMemo: { keys: unknown[]; rows: readonly Row<TrainRow>[] } | null = null;
 
   constructor(sorting: SortingState = DEFAULT_SORTING) {
     const options: TableOptionsResolved<TrainRow> = {

@@ -138,5 +138,24 @@ describe('TrainTable', () => {
       expect(table.created).toBe(created);
       expect(versions(table)).toEqual(['lastWeek', 'lastMonth']);
     });
+
+    it('gives the timeline the rows of every filter but the Created range, the same array while those stay', () => {
+      const table = new TrainTable();
+      table.setData(toRows(dated, t));
+      const ids = () => table.exceptCreated.map((r) => r.original.version).sort();
+      expect(ids()).toEqual(['lastMonth', 'lastWeek', 'today', 'undated']);
+      table.setGlobalFilter('pop');
+      table.setCreated({ preset: '24h', fromDay: '', toDay: '' }, NOW);
+      const popOnly = dated.filter((d) => d.type === 'pop').map((d) => d.version).sort();
+      expect(ids()).toEqual(popOnly);
+      expect(versions(table)).toEqual(['today']);
+      const before = table.exceptCreated;
+      click(table, 'version');
+      table.setCreated({ preset: '30d', fromDay: '', toDay: '' }, NOW);
+      expect(table.exceptCreated).toBe(before);
+      table.setFacet('status', ['ready']);
+      expect(table.exceptCreated).not.toBe(before);
+      expect(table.exceptCreated.every((r) => r.original.status === 'ready' && r.original.type === 'pop')).toBe(true);
+    });
   });
 });

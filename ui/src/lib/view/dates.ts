@@ -68,6 +68,12 @@ export function formatLocal(ms: number): string {
   return formatAbsolute(ms, -new Date(ms).getTimezoneOffset(), localZoneName);
 }
 
+/** `2026-03-04`: the calendar day of an instant on this computer (the day a custom Created range names). */
+export function formatLocalDay(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
 /** `14:05`: the time of day of an instant on this computer, for something that just happened. */
 export function formatLocalTime(ms: number): string {
   return clockTime(new Date(ms - new Date(ms).getTimezoneOffset() * 60_000));

@@ -76,7 +76,7 @@ export function withinRanges<T>(items: readonly T[], spec: FilterSpec<T>, filter
 }
 
 /** The column filters as row tests. An empty selection (or no value) filters nothing. */
-function columnTests<T>(table: Table<T>, spec: FilterSpec<T>, filters: { id: string; value: unknown }[]): RowTest<T>[] {
+function columnTests<T>(table: Table<T>, spec: FilterSpec<T>, filters: readonly { id: string; value: unknown }[]): RowTest<T>[] {
   const tests: RowTest<T>[] = [];
   for (const filter of filters) {
     const facet = spec.facets[filter.id];
@@ -233,24 +233,33 @@ export function preparedFields<T>(rows: readonly Row<T>[], spec: FilterSpec<T>):
   return fields;
 }
 
+/** The rows of `model` that pass the global filter and the column filters given; `model` itself when none filters. */
+export function applyFilters<T>(
+  table: Table<T>,
+  spec: FilterSpec<T>,
+  model: RowModel<T>,
+  columnFilters: readonly { id: string; value: unknown }[],
+  globalFilter: unknown,
+): RowModel<T> {
+  const query = normalizeQuery(typeof globalFilter === 'string' ? globalFilter : '');
+  const tests = columnTests(table, spec, columnFilters);
+  const rows = model.rows;
+  if (!rows.length || (query === '' && tests.length === 0)) return model;
+  if (query === '' || query.includes(SEPARATOR)) return subsetRowModel(filterRows(rows, spec.fields, query, tests));
+  const out: Row<T>[] = [];
+  for (const p of searchFields(preparedFields(rows, spec), rows.length, query)) {
+    const row = rows[p]!;
+    if (passes(row, tests)) out.push(row);
+  }
+  return subsetRowModel(out);
+}
+
 /** For `getFilteredRowModel`: `(table) => () => RowModel`, memoised on the pre-filtered model and the filter state. */
 export function fastFilteredRowModel<T>(spec: FilterSpec<T>): (table: Table<T>) => () => RowModel<T> {
   return (table) => {
     return memo(
       () => [table.getPreFilteredRowModel(), table.getState().columnFilters, table.getState().globalFilter] as const,
-      (model, columnFilters, globalFilter) => {
-        const query = normalizeQuery(typeof globalFilter === 'string' ? globalFilter : '');
-        const tests = columnTests(table, spec, columnFilters ?? []);
-        const rows = model.rows;
-        if (!rows.length || (query === '' && tests.length === 0)) return model;
-        if (query === '' || query.includes(SEPARATOR)) return subsetRowModel(filterRows(rows, spec.fields, query, tests));
-        const out: Row<T>[] = [];
-        for (const p of searchFields(preparedFields(rows, spec), rows.length, query)) {
-          const row = rows[p]!;
-          if (passes(row, tests)) out.push(row);
-        }
-        return subsetRowModel(out);
-      },
+      (model, columnFilters, globalFilter) => applyFilters(table, spec, model, columnFilters ?? [], globalFilter),
       getMemoOptions(table.options, 'debugTable', 'getFilteredRowModel'),
     );
   };
