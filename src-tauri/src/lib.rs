@@ -8,6 +8,7 @@ pub mod demo;
 pub mod desktop;
 pub mod error;
 pub mod export;
+pub mod layouts;
 pub mod offline;
 pub mod pages;
 pub mod prefetch;
@@ -82,6 +83,8 @@ pub fn run_app<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
             commands::list_trains,
             commands::kept_trains,
             commands::set_watch,
+            layouts::table_layout,
+            layouts::save_table_layout,
             commands::mark_seen,
             commands::watch_updates,
             export::export_csv,
