@@ -147,7 +147,7 @@ test('Tab reaches the main controls in reading order', async ({ page }) => {
   await openMain(page);
   await page.locator('body').focus();
   const stops: string[] = [];
-  for (let i = 0; i < 16; i++) {
+  for (let i = 0; i < 17; i++) {
     await page.keyboard.press('Tab');
     stops.push(
       await page.evaluate(() => {
@@ -172,6 +172,7 @@ test('Tab reaches the main controls in reading order', async ({ page }) => {
     'recent-toggle input',
     'refresh button',
     'watch-menu button',
+    'columns-menu button',
     'export button',
     'train-grid div',
   ]);

@@ -188,15 +188,21 @@ export class TrainTable {
   /** Lays the table out as `layout` (checked by `restoreLayout`) says; the Created window is taken at `now`. */
   applyLayout(layout: TableLayout, now = Date.now()): void {
     const next = layoutState(layout, now);
-    this.defineColumns([...next.columnOrder!, ...next.columnFilters!.map((f) => f.id)]);
-    this.patch(next);
+    this.defineColumns(next.columnFilters.map((f) => f.id));
+    this.patch({ ...next, ...this.showing(layout.columns) });
   }
 
   /** Shows these columns, in this order, and hides the others. */
   setColumns(ids: readonly string[]): void {
-    const order = [...ids, ...(this.state.columnOrder ?? []).filter((id) => !ids.includes(id))];
-    this.defineColumns(order);
-    this.patch({ columnOrder: order, columnVisibility: Object.fromEntries(order.map((id) => [id, ids.includes(id)])) });
+    this.patch(this.showing(ids));
+  }
+
+  /** The column order and visibility that show `ids`, in this order, and hide every other column. */
+  private showing(ids: readonly string[]): Pick<TableState, 'columnOrder' | 'columnVisibility'> {
+    this.defineColumns(ids);
+    const all = this.columnDefs.map((c) => c.id!);
+    const order = [...ids, ...all.filter((id) => !ids.includes(id))];
+    return { columnOrder: order, columnVisibility: Object.fromEntries(order.map((id) => [id, ids.includes(id)])) };
   }
 
   /** Moves a visible column to another place among the visible ones. */

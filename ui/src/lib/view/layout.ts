@@ -5,7 +5,7 @@
 import type { ColumnFiltersState, ColumnSort, TableState } from '@tanstack/table-core';
 import type { LayoutCreated, TableLayout } from '../bindings';
 import { COLUMN_IDS, DEFAULT_SORTING, isColumnId } from './columns';
-import { CREATED_PRESETS, createdFilter, type CreatedFilter } from './dateRange';
+import { CREATED_PRESETS, createdFilter, type CreatedFilter, type CreatedPreset } from './dateRange';
 import { hpOptionOf } from './hpColumns';
 
 /** The layout format this version writes (the Rust side's `LAYOUT_VERSION`). */
@@ -135,15 +135,15 @@ export function restoreLayout(saved: unknown): TableLayout {
   };
 }
 
-/** The table state a layout stands for; the Created window is taken at `now`. */
-export function layoutState(layout: TableLayout, now: number): Pick<TableState, 'columnOrder' | 'columnVisibility' | 'columnSizing' | 'sorting' | 'globalFilter' | 'columnFilters'> {
-  const order = [...layout.columns, ...COLUMN_IDS.filter((id) => !layout.columns.includes(id))];
+/**
+ * The sizes, sort and filters a layout stands for (the columns it shows are the table's to
+ * order, see `TrainTable.applyLayout`); the Created window is taken at `now`.
+ */
+export function layoutState(layout: TableLayout, now: number): Pick<TableState, 'columnSizing' | 'sorting' | 'globalFilter' | 'columnFilters'> {
   const columnFilters: ColumnFiltersState = sortedEntries(layout.facets).map(([id, value]) => ({ id, value }));
-  const created = layout.created && createdFilter(layout.created as Parameters<typeof createdFilter>[0], now);
+  const created = layout.created && createdFilter({ ...layout.created, preset: layout.created.preset as CreatedPreset }, now);
   if (created) columnFilters.push({ id: 'createdDate', value: created });
   return {
-    columnOrder: order,
-    columnVisibility: Object.fromEntries(order.map((id) => [id, layout.columns.includes(id)])),
     columnSizing: { ...layout.widths } as Record<string, number>,
     sorting: layout.sort.map(({ id, desc }) => ({ id, desc })),
     globalFilter: layout.filter,
