@@ -34,12 +34,10 @@ function savedLayout() {
 
 before(async () => {
   demo = await startDemoService();
-  const env = { ...process.env };
   execFileSync(CLI, ['profile', 'add', PROFILE, '--endpoint', demo.url, '--service', SERVICE, '--stdin'], {
     input: `${demo.accessKey}\n${demo.secretKey}\n`,
-    env,
   });
-  execFileSync(CLI, ['profile', 'default', PROFILE], { env });
+  execFileSync(CLI, ['profile', 'default', PROFILE]);
   stopDriver = await startDriver();
   driver = await launchApp([]);
 });
@@ -48,6 +46,8 @@ after(async () => {
   await driver?.quit().catch(() => {});
   stopDriver?.();
   demo?.stop();
+  // The other tests share the settings: they find them without this profile, as before.
+  execFileSync(CLI, ['profile', 'remove', PROFILE]);
 });
 
 test('a layout set in the table is back after the app starts again', async () => {
