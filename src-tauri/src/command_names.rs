@@ -14,6 +14,8 @@ pub const COMMANDS: &[&str] = &[
     "list_trains",
     "kept_trains",
     "set_watch",
+    "table_layout",
+    "save_table_layout",
     "mark_seen",
     "watch_updates",
     "export_csv",

@@ -1,6 +1,6 @@
 //! Demo mode: the embedded demo AiTEMS service on loopback, with in-memory keys.
 
-use aitems::profiles::{ProfileSettings, ProfileSummary, RefreshEvery};
+use aitems::profiles::{ProfileSettings, ProfileSummary, RefreshEvery, TableLayout};
 use aitems::{Credentials, Endpoint};
 use aitems_demo::{DemoConfig, DemoServer, DEMO_ACCESS_KEY, DEMO_SECRET_KEY};
 
@@ -19,8 +19,9 @@ pub const DEMO_STEP: std::time::Duration = std::time::Duration::from_secs(30);
 pub struct DemoSession {
     server: DemoServer,
     endpoint: Endpoint,
-    /// How demo mode watches its services (the rest of the settings is unused).
-    watch: ProfileSettings,
+    /// How demo mode watches its services and lays out their tables, for this run only
+    /// (the rest of the settings is unused).
+    settings: ProfileSettings,
 }
 
 impl DemoSession {
@@ -40,7 +41,7 @@ impl DemoSession {
         Ok(Self {
             server,
             endpoint,
-            watch: ProfileSettings::default(),
+            settings: ProfileSettings::default(),
         })
     }
 
@@ -71,13 +72,31 @@ impl DemoSession {
         refresh_interval: Option<RefreshEvery>,
         watched_services: &[String],
     ) {
-        self.watch.refresh_interval = refresh_interval;
-        self.watch.watched_services = aitems::profiles::service_ids(watched_services);
+        self.settings.refresh_interval = refresh_interval;
+        self.settings.watched_services = aitems::profiles::service_ids(watched_services);
     }
 
     /// How demo mode watches its services.
     pub fn watch(&self) -> &ProfileSettings {
-        &self.watch
+        &self.settings
+    }
+
+    /// The table layout of a demo service, kept for this run only.
+    pub fn table_layout(&self, service_id: &str) -> Option<TableLayout> {
+        self.settings.table_layout(service_id)
+    }
+
+    /// Keeps the table layout of a demo service in memory (`None`: the default).
+    ///
+    /// # Errors
+    /// `invalid_input` for a blank service id or another layout format version.
+    pub fn set_table_layout(
+        &mut self,
+        service_id: &str,
+        layout: Option<&TableLayout>,
+    ) -> CommandResult<()> {
+        self.settings.set_table_layout(service_id, layout)?;
+        Ok(())
     }
 
     /// The demo profile as the UI lists it.
@@ -89,9 +108,9 @@ impl DemoSession {
             default_service: Some(aitems_demo::data::MEDIUM_SERVICE.into()),
             recent_services: Vec::new(),
             is_default: false,
-            refresh_every: self.watch.refresh_every(),
-            refresh_interval: self.watch.refresh_interval,
-            watched_services: self.watch.watched_services.clone(),
+            refresh_every: self.settings.refresh_every(),
+            refresh_interval: self.settings.refresh_interval,
+            watched_services: self.settings.watched_services.clone(),
         }
     }
 }

@@ -9,6 +9,7 @@ pub mod desktop;
 pub mod error;
 pub mod export;
 pub mod memory;
+pub mod layouts;
 pub mod offline;
 pub mod pages;
 pub mod prefetch;
@@ -83,6 +84,8 @@ pub fn run_app<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
             commands::list_trains,
             commands::kept_trains,
             commands::set_watch,
+            layouts::table_layout,
+            layouts::save_table_layout,
             commands::mark_seen,
             commands::watch_updates,
             export::export_csv,

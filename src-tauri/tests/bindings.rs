@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use aitems::changes::TrainKey;
 use aitems::export::TrainColumn;
 use aitems::model::{ServiceStatus, TrainStatus, TrainType};
-use aitems::profiles::RefreshEvery;
+use aitems::profiles::{RefreshEvery, TableLayout};
 use aitems::{ErrorCode, Service, Train};
 use aitems_desk::desktop::commands::AboutInfo;
 use aitems_desk::desktop::single_instance::SecondLaunch;
@@ -58,6 +58,7 @@ fn generate() -> BTreeMap<PathBuf, String> {
         WatchUpdate::export_all(&config),
         Language::export_all(&config),
         RefreshEvery::export_all(&config),
+        TableLayout::export_all(&config),
         TrainKey::export_all(&config),
         AboutInfo::export_all(&config),
         UpdateOffer::export_all(&config),

@@ -106,6 +106,15 @@ const STATES: State[] = [
     },
   },
   {
+    name: 'column chooser open',
+    open: async (page) => {
+      await openMain(page);
+      await page.getByTestId('columns-menu').getByRole('button').first().click();
+      await page.getByTestId('column-chooser').locator('input[data-col="hp:item_top_n"]').check();
+      await expect(page.getByTestId('hp-filter-item_top_n')).toBeVisible();
+    },
+  },
+  {
     name: 'shortcuts dialog',
     open: async (page) => {
       await openMain(page);

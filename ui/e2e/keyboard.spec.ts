@@ -148,7 +148,7 @@ test('Tab reaches the main controls in reading order', async ({ page }) => {
   await expect(page.getByTestId('timeline-plot')).toBeVisible();
   await page.locator('body').focus();
   const stops: string[] = [];
-  for (let i = 0; i < 19; i++) {
+  for (let i = 0; i < 20; i++) {
     await page.keyboard.press('Tab');
     stops.push(
       await page.evaluate(() => {
@@ -174,6 +174,7 @@ test('Tab reaches the main controls in reading order', async ({ page }) => {
     'timeline-toggle input',
     'refresh button',
     'watch-menu button',
+    'columns-menu button',
     'export button',
     'timeline input', // by day or by week
     'timeline-table summary',

@@ -8,6 +8,7 @@ mod boundary;
 mod desktop;
 mod harness;
 mod launch;
+mod layouts;
 mod listings;
 mod profiles;
 mod update_server;

@@ -17,6 +17,7 @@ import {
   type ProfileView,
   type RefreshEvery,
   type SecondLaunch,
+  type TableLayout,
   type Service,
   type Train,
   type TrainColumn,
@@ -125,6 +126,11 @@ export const api = {
    */
   setWatch: (profile: string, refreshInterval: RefreshEvery | null, watchedServices: string[]) =>
     call<ProfileView>('set_watch', { profile, refreshInterval, watchedServices }),
+  /** The table layout saved for a service with a profile; `null` when there is none this version can read. */
+  tableLayout: (profile: string, serviceId: string) => call<TableLayout | null>('table_layout', { profile, serviceId }),
+  /** Saves the table layout of a service with a profile (`null`: back to the default). */
+  saveTableLayout: (profile: string, serviceId: string, layout: TableLayout | null) =>
+    call<null>('save_table_layout', { profile, serviceId, layout }),
   /** Forgets the change marks of `trains` of a service (all of them when `null`). */
   markSeen: (profile: string, serviceId: string, trains: TrainKey[] | null) =>
     call<null>('mark_seen', { profile, serviceId, trains }),

@@ -6,6 +6,7 @@ import type {
   ProfileInput,
   ProfileView,
   RefreshEvery,
+  TableLayout,
   Train,
   TrainKey,
   TrainsListed,
@@ -16,6 +17,7 @@ import { EMPTY_SERVICE, generateTrains, recentOnly, SERVICES } from './data';
 import { createDesktop, DESKTOP_SCENARIOS, VERSION } from './desktop';
 import { fail, sleep } from './fail';
 import { MockHistory } from './history';
+import { createLayouts } from './layouts';
 import { moveAlong } from './moving';
 import { startWatcher } from './watcher';
 
@@ -40,6 +42,7 @@ export function createBackend(scenario: Scenario) {
   const calls: Call[] = [];
   let listTrainsCount = 0;
   const history = new MockHistory();
+  const layouts = createLayouts();
   let onUpdate: Channel<WatchUpdate> | null = null;
   /** How many times each service's trainings moved along (the moving scenario). */
   const moves = new Map<string, number>();
@@ -179,6 +182,14 @@ export function createBackend(scenario: Scenario) {
         p.refreshInterval = (args.refreshInterval as RefreshEvery | null) ?? null;
         p.watchedServices = serviceIds(args.watchedServices as string[]);
         return summary(p);
+      }
+      case 'table_layout': {
+        const p = find(args.profile);
+        return layouts.get(p.name, String(args.serviceId ?? ''), p.isDemo);
+      }
+      case 'save_table_layout': {
+        const p = find(args.profile);
+        return layouts.set(p.name, String(args.serviceId ?? ''), (args.layout as TableLayout | null) ?? null, p.isDemo);
       }
       case 'mark_seen':
         history.markSeen(String(args.profile), String(args.serviceId), (args.trains as TrainKey[] | null) ?? null);

@@ -5,12 +5,14 @@
 //! CLI; the keys of each profile live in a [`SecretStore`](crate::credentials::SecretStore).
 //! [`ProfileManager`] keeps both in step.
 
+mod layout;
 mod manager;
 mod settings;
 #[cfg(test)]
 mod tests;
 mod watch;
 
+pub use layout::{LayoutCreated, LayoutSort, TableLayout, LAYOUT_VERSION};
 pub use manager::ProfileManager;
 pub use settings::SETTINGS_FILE_NAME;
 pub use watch::RefreshEvery;
@@ -58,6 +60,14 @@ pub struct ProfileSettings {
     /// The services whose finished, failed and new trainings the app notifies about.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub watched_services: Vec<String>,
+    /// The table layout of each service, by service id, as stored (see
+    /// [`ProfileSettings::table_layout`]).
+    #[serde(
+        default,
+        skip_serializing_if = "Map::is_empty",
+        deserialize_with = "layout::lenient_layouts"
+    )]
+    table_layouts: Map<String, Value>,
     /// Keys of the file this version does not know; written back unchanged.
     #[serde(flatten)]
     extra: Map<String, Value>,
@@ -75,6 +85,7 @@ impl Default for ProfileSettings {
             recent_services: Vec::new(),
             refresh_interval: None,
             watched_services: Vec::new(),
+            table_layouts: Map::new(),
             extra: Map::new(),
         }
     }

@@ -5,6 +5,7 @@
 import {
   createTable,
   functionalUpdate,
+  type ColumnDef,
   type ColumnFiltersState,
   type Row,
   type SortingState,
@@ -17,11 +18,17 @@ import { COLUMN_IDS, columns, DEFAULT_SORTING, haystackFilter, trainFilterSpec }
 import { reusingCoreRowModel } from '../view/coreModel';
 import { createdFilter, isMoving, type CreatedChoice, type CreatedFilter } from '../view/dateRange';
 import { applyFilters, fastFilteredRowModel, preparedFields, withinRanges } from '../view/filterModel';
+import { hpColumn, hpOptionOf } from '../view/hpColumns';
+import { captureLayout, layoutState, MAX_WIDTH, MIN_WIDTH, visibleColumns } from '../view/layout';
+import type { TableLayout } from '../bindings';
 import { columnRanks, forgetEarlierRanks, rankSortedRowModel } from '../view/sortModel';
 import type { TrainRow } from '../view/rows';
 
-/** Filters that keep rows whose value is one of those selected: `changed` selects training keys. */
-export type FacetId = 'status' | 'type' | 'changed';
+/**
+ * Filters that keep rows whose value is one of those selected: `changed` selects training
+ * keys, `hp:<option>` the values of an `hpConfig` option.
+ */
+export type FacetId = 'status' | 'type' | 'changed' | `hp:${string}`;
 
 /** From this many rows, the filter index and sort ranks are prepared ahead of time, when idle. */
 const WARM_UP_FROM = 5_000;
@@ -72,6 +79,16 @@ export class TrainTable {
     return rows;
   });
   private exceptCreatedMemo: { keys: unknown[]; rows: readonly Row<TrainRow>[] } | null = null;
+  /** The visible column ids, in display order: the same array while they do not change. */
+  visibleColumns: string[] = $derived.by(() => {
+    const next = visibleColumns(this.state);
+    if (next.join('\n') !== this.shown.join('\n')) this.shown = next;
+    return this.shown;
+  });
+  private shown: string[] = [];
+
+  /** The known columns and those of the `hpConfig` options the table lists or filters. */
+  private columnDefs: ColumnDef<TrainRow, unknown>[] = columns;
 
   constructor(sorting: SortingState = DEFAULT_SORTING) {
     const options: TableOptionsResolved<TrainRow> = {
@@ -97,7 +114,15 @@ export class TrainTable {
       maxMultiSortColCount: 3,
     };
     this.table = createTable(options);
-    this.state = { ...this.table.initialState, sorting, globalFilter: '', columnFilters: [] };
+    this.state = {
+      ...this.table.initialState,
+      sorting,
+      globalFilter: '',
+      columnFilters: [],
+      columnOrder: [...COLUMN_IDS],
+      columnVisibility: {},
+      columnSizing: {},
+    };
     this.apply();
   }
 
@@ -105,6 +130,7 @@ export class TrainTable {
     this.table.setOptions((prev) => ({
       ...prev,
       data: this.data,
+      columns: this.columnDefs,
       state: this.state,
       onStateChange: (updater: Updater<TableState>) => {
         this.state = functionalUpdate(updater, this.state);
@@ -173,12 +199,62 @@ export class TrainTable {
     this.patch({ sorting });
   }
 
+  /** The table's layout now, with Recent only as given. */
+  layout(recent: boolean): TableLayout {
+    return captureLayout(this.state, recent);
+  }
+
+  /** Lays the table out as `layout` (checked by `restoreLayout`) says; the Created window is taken at `now`. */
+  applyLayout(layout: TableLayout, now = Date.now()): void {
+    const next = layoutState(layout, now);
+    this.defineColumns(next.columnFilters.map((f) => f.id));
+    this.patch({ ...next, ...this.showing(layout.columns) });
+  }
+
+  /** Shows these columns, in this order, and hides the others. */
+  setColumns(ids: readonly string[]): void {
+    this.patch(this.showing(ids));
+  }
+
+  /** The column order and visibility that show `ids`, in this order, and hide every other column. */
+  private showing(ids: readonly string[]): Pick<TableState, 'columnOrder' | 'columnVisibility'> {
+    this.defineColumns(ids);
+    const all = this.columnDefs.map((c) => c.id!);
+    const order = [...ids, ...all.filter((id) => !ids.includes(id))];
+    return { columnOrder: order, columnVisibility: Object.fromEntries(order.map((id) => [id, ids.includes(id)])) };
+  }
+
+  /** Moves a visible column to another place among the visible ones. */
+  moveColumn(id: string, to: number): void {
+    const shown = this.visibleColumns.filter((c) => c !== id);
+    shown.splice(Math.max(0, Math.min(shown.length, to)), 0, id);
+    this.setColumns(shown);
+  }
+
+  /** Sets a column's width in CSS pixels (kept within the allowed widths); null: its default. */
+  setWidth(id: string, px: number | null): void {
+    const { [id]: _old, ...rest } = this.state.columnSizing ?? {};
+    const sizing = px === null ? rest : { ...rest, [id]: Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, px))) };
+    this.patch({ columnSizing: sizing });
+  }
+
+  /** Makes sure every `hpConfig` option among `ids` has its column. */
+  private defineColumns(ids: readonly string[]): void {
+    const known = new Set(this.columnDefs.map((c) => c.id));
+    const added = ids.flatMap((id) => {
+      const option = hpOptionOf(id);
+      return option !== null && !known.has(id) ? [hpColumn(option)] : [];
+    });
+    if (added.length) this.columnDefs = [...this.columnDefs, ...added];
+  }
+
   /** The values a facet keeps; the same array while that filter does not change. */
   facet(id: FacetId): string[] {
     const f = this.state.columnFilters.find((c) => c.id === id);
     return Array.isArray(f?.value) ? (f.value as string[]) : NO_VALUES;
   }
   setFacet(id: FacetId, values: string[]): void {
+    this.defineColumns([id]);
     this.patch({ columnFilters: this.withFilter(id, values.length ? values : null) });
   }
 

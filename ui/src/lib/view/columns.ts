@@ -28,6 +28,22 @@ export const COLUMN_LABEL: Record<ColumnId, MessageKey> = {
   hpo: 'col.hpo',
 };
 
+/** A column's default width: at least `min` CSS pixels, sharing the spare width by `grow` (none: fixed). */
+export type ColumnTrack = { min: number; grow?: number };
+
+export const COLUMN_TRACK: Record<ColumnId, ColumnTrack> = {
+  type: { min: 150, grow: 1.1 },
+  version: { min: 116 },
+  status: { min: 170, grow: 1 },
+  description: { min: 170, grow: 2 },
+  createdDate: { min: 160 },
+  nextUpdateDate: { min: 160 },
+  inference: { min: 116 },
+  hpo: { min: 140, grow: 1.2 },
+};
+
+export const isColumnId = (id: string): id is ColumnId => Object.hasOwn(COLUMN_LABEL, id);
+
 /** The CSV export's column for each table column: the API field; `hpo` is every `hpConfig` option. */
 const CSV_COLUMN: Record<ColumnId, TrainColumn> = {
   type: 'type',

@@ -2,6 +2,7 @@
 //! is here; changing (keychain and file in step) is in `changes`.
 
 mod changes;
+mod layouts;
 
 use super::settings::{SettingsDoc, SettingsFile};
 use super::{config_dir, validate_profile_name, Profile, ProfileSettings, ProfileSummary};

@@ -5,6 +5,7 @@ use crate::credentials::{MemoryStore, SecretStore};
 use crate::Credentials;
 use std::sync::Arc;
 
+mod layout;
 mod safety;
 mod watch;
 

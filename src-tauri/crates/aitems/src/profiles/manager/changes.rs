@@ -31,7 +31,7 @@ impl ProfileManager {
     }
 
     /// Creates or updates a profile. The settings are replaced (unknown keys of the
-    /// file are kept); the keys are replaced when given and required for a new profile.
+    /// file and the table layouts are kept); the keys are replaced when given and required for a new profile.
     ///
     /// # Errors
     /// As [`add`](Self::add), and [`StoreError::InvalidInput`] when a new profile has
@@ -56,6 +56,7 @@ impl ProfileManager {
             return self.insert_new(doc, &name, settings, keys);
         };
         settings.extra.clone_from(&existing.extra);
+        settings.keep_table_layouts(existing);
         let previous = match credentials {
             Some(keys) => {
                 let previous = self.current_keys(&name)?;

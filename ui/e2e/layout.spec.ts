@@ -1,0 +1,111 @@
+import { expect, test, type Page } from '@playwright/test';
+import { bodyRows, mockCalls, openMain, shot } from './helpers';
+
+const DEFAULT_COLUMNS = ['type', 'version', 'status', 'description', 'createdDate', 'nextUpdateDate', 'inference', 'hpo'];
+
+const header = (page: Page, id: string) => page.locator(`[role="columnheader"][data-col="${id}"]`);
+const headerIds = (page: Page) => page.locator('.row--head [role="columnheader"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-col')));
+const width = async (page: Page, id: string) => (await header(page, id).boundingBox())!.width;
+/** The first rendered row's cell of a column. */
+const firstCell = (page: Page, id: string) => bodyRows(page).first().locator(`[data-col="${id}"]`);
+const saves = async (page: Page) => (await mockCalls(page)).filter((c) => c.cmd === 'save_table_layout');
+
+async function openColumns(page: Page): Promise<void> {
+  await page.getByTestId('columns-menu').getByRole('button', { name: 'Columns' }).click();
+  await expect(page.getByTestId('column-chooser')).toBeVisible();
+}
+
+test.describe('Saved layout', () => {
+  test('columns are chosen, moved by menu and by dragging, and resized', async ({ page }) => {
+    await openMain(page);
+    expect(await headerIds(page)).toEqual(DEFAULT_COLUMNS);
+
+    await openColumns(page);
+    const chooser = page.getByTestId('column-chooser');
+    await chooser.getByLabel('Description', { exact: true }).uncheck();
+    await chooser.getByLabel('item_top_n', { exact: true }).check();
+    await chooser.getByRole('button', { name: 'Move Version up' }).click();
+    await shot(page, '40-column-chooser');
+    await page.keyboard.press('Escape');
+    expect(await headerIds(page)).toEqual(['version', 'type', 'status', 'createdDate', 'nextUpdateDate', 'inference', 'hpo', 'hp:item_top_n']);
+    await expect(bodyRows(page).first().locator('[data-col="description"]')).toHaveCount(0);
+
+    await header(page, 'status').getByRole('button').dragTo(header(page, 'version'));
+    expect((await headerIds(page)).slice(0, 3)).toEqual(['status', 'version', 'type']);
+
+    const before = await width(page, 'type');
+    const edge = (await page.getByTestId('resize-type').boundingBox())!;
+    await page.mouse.move(edge.x + edge.width / 2, edge.y + edge.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(edge.x + edge.width / 2 + 90, edge.y + edge.height / 2, { steps: 5 });
+    await page.mouse.up();
+    expect(Math.abs((await width(page, 'type')) - (before + 90))).toBeLessThan(3);
+    // The cells follow the header.
+    expect(Math.abs((await firstCell(page, 'type').boundingBox())!.width - (await width(page, 'type')))).toBeLessThan(2);
+
+    await page.getByTestId('resize-version').dblclick();
+    const fitted = await width(page, 'version');
+    const content = await bodyRows(page).first().locator('[data-col="version"] .ellipsis').evaluate((e) => e.scrollWidth);
+    expect(fitted).toBeGreaterThanOrEqual(content);
+    expect(fitted).toBeLessThan(content + 60);
+  });
+
+  test('an hpConfig option column sorts by its value and filters by its values', async ({ page }) => {
+    await openMain(page);
+    await openColumns(page);
+    await page.getByTestId('column-chooser').getByLabel('item_top_n', { exact: true }).check();
+    await page.keyboard.press('Escape');
+
+    await header(page, 'hp:item_top_n').getByRole('button').click();
+    await expect(header(page, 'hp:item_top_n')).toHaveAttribute('aria-sort', 'ascending');
+    await expect(firstCell(page, 'hp:item_top_n')).toHaveText('20,000');
+    await header(page, 'hp:item_top_n').getByRole('button').click();
+    await expect(firstCell(page, 'hp:item_top_n')).toHaveText('50,000');
+
+    const menu = page.getByTestId('hp-filter-item_top_n');
+    await menu.getByRole('button').first().click();
+    await menu.locator('input[data-value="50,000"]').check();
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('showing')).toHaveText('Showing 40 of 240');
+    for (const text of await bodyRows(page).locator('[data-col="hp:item_top_n"]').allTextContents()) expect(text.trim()).toBe('50,000');
+  });
+
+  test('the layout comes back after a reload, is saved once per pause, and Reset layout returns to the default', async ({ page }) => {
+    await openMain(page);
+    await openColumns(page);
+    await page.getByTestId('column-chooser').getByLabel('Inference', { exact: true }).uncheck();
+    await page.getByTestId('column-chooser').getByLabel('item_top_n', { exact: true }).check();
+    await page.keyboard.press('Escape');
+    await header(page, 'version').getByRole('button').click();
+    await page.getByTestId('resize-description').dblclick();
+    await page.getByTestId('filter-input').pressSequentially('retrain', { delay: 40 });
+    await page.getByTestId('recent-toggle').check({ force: true });
+    await expect(page.getByTestId('showing')).toHaveText(/Showing \d+ of [1-9]$/);
+    await expect.poll(async () => (await saves(page)).at(-1)?.args.layout).toMatchObject({ filter: 'retrain', recent: true });
+    const saved = await saves(page);
+    expect(saved.length, 'typing is saved once it pauses, not per key').toBeLessThanOrEqual(4);
+    const layout = saved.at(-1)!.args.layout as { columns: string[]; widths: Record<string, number> };
+    const described = await width(page, 'description');
+
+    await page.reload();
+    await expect(page.getByTestId('filter-input')).toHaveValue('retrain');
+    expect(await headerIds(page)).toEqual(layout.columns);
+    expect(await headerIds(page)).not.toContain('inference');
+    await expect(header(page, 'version')).toHaveAttribute('aria-sort', 'ascending');
+    await expect(page.getByTestId('recent-toggle')).toBeChecked();
+    expect(Math.abs((await width(page, 'description')) - described)).toBeLessThan(2);
+    const listed = (await mockCalls(page)).filter((c) => c.cmd === 'list_trains');
+    expect(listed.at(-1)!.args.recent).toBe(true);
+
+    await openColumns(page);
+    await page.getByTestId('reset-layout').click();
+    await page.keyboard.press('Escape');
+    expect(await headerIds(page)).toEqual(DEFAULT_COLUMNS);
+    await expect(page.getByTestId('filter-input')).toHaveValue('');
+    await expect(page.getByTestId('showing')).toHaveText('Showing 240 of 240');
+    await expect.poll(async () => (await saves(page)).at(-1)?.args.layout).toBeNull();
+    await page.reload();
+    await expect(bodyRows(page).first()).toBeVisible();
+    expect(await headerIds(page)).toEqual(DEFAULT_COLUMNS);
+  });
+});

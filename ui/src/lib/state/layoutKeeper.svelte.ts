@@ -1,0 +1,109 @@
+// Keeps the table's layout per profile and service: a service opens with its default layout
+// at once and takes its saved one when that comes (the first rows never wait for it), and a
+// change is saved once the table has stayed the same for SAVE_AFTER_MS, only when it differs
+// from what is stored. The default layout is stored as none.
+import { untrack } from 'svelte';
+import { api } from '../api';
+import type { TableLayout } from '../bindings';
+import { defaultLayout, restoreLayout, sameLayout } from '../view/layout';
+import type { TrainTable } from './table.svelte';
+
+/** How long the table must stay the same before its layout is written. */
+export const SAVE_AFTER_MS = 500;
+
+/** Where layouts are kept (the backend; tests give their own). */
+export type LayoutStore = {
+  load: (profile: string, serviceId: string) => Promise<TableLayout | null>;
+  save: (profile: string, serviceId: string, layout: TableLayout | null) => Promise<unknown>;
+};
+
+const backend: LayoutStore = { load: api.tableLayout, save: api.saveTableLayout };
+
+export class LayoutKeeper {
+  /** Recent only: part of the layout, though the listing (not the table) applies it. */
+  recent = $state(false);
+  /** The layout the table and Recent only have now. */
+  readonly current: TableLayout;
+  private readonly table: TrainTable;
+  private readonly store: LayoutStore;
+
+  private key: { profile: string; serviceId: string } | null = null;
+  /** What is stored for `key` (the default when nothing is). */
+  private stored: TableLayout = defaultLayout();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private opening = 0;
+
+  /** Create it while a component is set up: it follows the table's changes from then on. */
+  constructor(table: TrainTable, store: LayoutStore = backend) {
+    this.table = table;
+    this.store = store;
+    this.current = $derived(table.layout(this.recent));
+    $effect(() => {
+      const layout = this.current;
+      untrack(() => this.changed(layout));
+    });
+  }
+
+  /**
+   * Shows a service's table: the default layout now, then its saved layout once read;
+   * `onRecent` is called when that changes Recent only (the listing must be asked again).
+   * What was not yet saved of the previous service is saved first.
+   */
+  open(profile: string, serviceId: string, onRecent: () => void): void {
+    this.flush();
+    this.key = { profile, serviceId };
+    this.stored = defaultLayout();
+    this.show(this.stored);
+    const opening = ++this.opening;
+    this.store.load(profile, serviceId).then(
+      (saved) => {
+        if (opening !== this.opening || saved === null) return;
+        this.stored = restoreLayout(saved);
+        if (this.show(this.stored)) onRecent();
+      },
+      // A layout that cannot be read leaves the default one: it never blocks the table.
+      () => {},
+    );
+  }
+
+  /** Back to the default layout; `onRecent` as in `open`. */
+  reset(onRecent: () => void): void {
+    if (this.show(defaultLayout())) onRecent();
+  }
+
+  /** Saves a pending change now (before the table shows another service or closes). */
+  flush(): void {
+    if (this.timer === undefined) return;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.write(this.current);
+  }
+
+  /** Applies a layout; returns whether Recent only changed. */
+  private show(layout: TableLayout): boolean {
+    this.table.applyLayout(layout);
+    const recentChanged = this.recent !== layout.recent;
+    this.recent = layout.recent;
+    return recentChanged;
+  }
+
+  /** Notes the layout the table now has (the constructor's effect calls it on each change). */
+  changed(layout: TableLayout): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.key === null || sameLayout(layout, this.stored)) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.write(layout);
+    }, SAVE_AFTER_MS);
+  }
+
+  private write(layout: TableLayout): void {
+    if (this.key === null || sameLayout(layout, this.stored)) return;
+    this.stored = layout;
+    const { profile, serviceId } = this.key;
+    const saved = sameLayout(layout, defaultLayout()) ? null : layout;
+    // Not saved: the table keeps its layout for this run, and the next change tries again.
+    this.store.save(profile, serviceId, saved).catch(() => (this.stored = defaultLayout()));
+  }
+}

@@ -1,0 +1,108 @@
+// The layout of each service: saved a while after the last change and only when it changed,
+// restored when a service opens (after the first rows, never before), reset to the default.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { TableLayout } from '../bindings';
+import { defaultLayout } from '../view/layout';
+import { LayoutKeeper, SAVE_AFTER_MS, type LayoutStore } from './layoutKeeper.svelte';
+import { TrainTable } from './table.svelte';
+
+function memoryStore(initial: Record<string, unknown> = {}) {
+  const kept = new Map(Object.entries(initial));
+  const saves: [string, TableLayout | null][] = [];
+  const store: LayoutStore = {
+    load: async (profile, serviceId) => {
+      const v = kept.get(`${profile}/${serviceId}`);
+      if (v instanceof Error) throw v;
+      return (v ?? null) as TableLayout | null;
+    },
+    save: async (profile, serviceId, layout) => {
+      saves.push([`${profile}/${serviceId}`, layout]);
+      kept.set(`${profile}/${serviceId}`, layout);
+    },
+  };
+  return { store, saves };
+}
+
+/** What the constructor's effect does in the app: tell the keeper of the table's change. */
+const settle = (keeper: LayoutKeeper) => keeper.changed(keeper.current);
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+describe('LayoutKeeper', () => {
+  it('saves once, SAVE_AFTER_MS after the last change, and not when nothing changed', async () => {
+    const table = new TrainTable();
+    const { store, saves } = memoryStore();
+    const keeper = new LayoutKeeper(table, store);
+    keeper.open('Work', 'shop01', () => {});
+    await vi.runAllTimersAsync();
+    settle(keeper);
+    await vi.advanceTimersByTimeAsync(SAVE_AFTER_MS);
+    expect(saves).toEqual([]);
+    for (const text of ['n', 'ni', 'nig']) {
+      table.setGlobalFilter(text);
+      settle(keeper);
+      await vi.advanceTimersByTimeAsync(SAVE_AFTER_MS - 100);
+    }
+    expect(saves).toEqual([]);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(saves).toHaveLength(1);
+    expect(saves[0]![1]!.filter).toBe('nig');
+    settle(keeper);
+    await vi.advanceTimersByTimeAsync(SAVE_AFTER_MS);
+    expect(saves).toHaveLength(1);
+  });
+
+  it('restores the saved layout of the service opened, and says when Recent only changes', async () => {
+    const saved = { ...defaultLayout(), columns: ['version', 'hp:item_top_n'], recent: true };
+    const table = new TrainTable();
+    const { store } = memoryStore({ 'Work/shop01': saved });
+    const keeper = new LayoutKeeper(table, store);
+    const onRecent = vi.fn();
+    keeper.open('Work', 'shop01', onRecent);
+    expect(table.visibleColumns).toEqual(defaultLayout().columns);
+    await vi.runAllTimersAsync();
+    expect(table.visibleColumns).toEqual(['version', 'hp:item_top_n']);
+    expect(keeper.recent).toBe(true);
+    expect(onRecent).toHaveBeenCalledOnce();
+
+    keeper.open('Work', 'fashn02', onRecent);
+    await vi.runAllTimersAsync();
+    expect(table.visibleColumns).toEqual(defaultLayout().columns);
+    expect(keeper.recent).toBe(false);
+  });
+
+  it('saves what is pending before another service opens, under the service it belongs to', async () => {
+    const table = new TrainTable();
+    const { store, saves } = memoryStore();
+    const keeper = new LayoutKeeper(table, store);
+    keeper.open('Work', 'shop01', () => {});
+    await vi.runAllTimersAsync();
+    table.setColumns(['status', 'version']);
+    settle(keeper);
+    keeper.open('Work', 'fashn02', () => {});
+    expect(saves.map(([k, l]) => [k, l?.columns])).toEqual([['Work/shop01', ['status', 'version']]]);
+  });
+
+  it('a broken or unreadable saved layout gives the default, and the default is stored as none', async () => {
+    const table = new TrainTable();
+    const { store, saves } = memoryStore({ 'Work/a': { version: 1, columns: 7, sort: 'x' }, 'Work/b': new Error('keychain') });
+    const keeper = new LayoutKeeper(table, store);
+    keeper.open('Work', 'a', () => {});
+    await vi.runAllTimersAsync();
+    expect(keeper.current).toEqual(defaultLayout());
+    keeper.open('Work', 'b', () => {});
+    await vi.runAllTimersAsync();
+    expect(keeper.current).toEqual(defaultLayout());
+
+    table.setWidth('version', 200);
+    settle(keeper);
+    await vi.advanceTimersByTimeAsync(SAVE_AFTER_MS);
+    const onRecent = vi.fn();
+    keeper.reset(onRecent);
+    settle(keeper);
+    await vi.advanceTimersByTimeAsync(SAVE_AFTER_MS);
+    expect(saves.map(([, l]) => l?.widths ?? null)).toEqual([{ version: 200 }, null]);
+    expect(onRecent).not.toHaveBeenCalled();
+  });
+});
