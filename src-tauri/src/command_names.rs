@@ -12,6 +12,7 @@ pub const COMMANDS: &[&str] = &[
     "start_demo",
     "list_services",
     "list_trains",
+    "list_all_trains",
     "kept_trains",
     "set_watch",
     "table_layout",

@@ -168,15 +168,9 @@ pub async fn list_trains(
 ) -> CommandResult<TrainsListed> {
     let pages = PageSender::new(&on_page);
     let key = ListingKey::new(&profile, &service_id, recent);
-    // A background refresh of the same listing waits for the next tick.
-    let started = state.watch().history().begin_refresh(&key);
     let refreshed = state
-        .refresh(&key, |progress, trains| pages.send(progress, trains))
-        .await;
-    if started {
-        state.watch().history().end_refresh(&key);
-    }
-    let refreshed = refreshed?;
+        .refresh_asked(&key, |progress, trains| pages.send(progress, trains))
+        .await?;
     pages.finish()?;
     let changed = state.remember_service(&profile, &service_id).await;
     Ok(TrainsListed {

@@ -11,6 +11,7 @@ use aitems::{ErrorCode, ErrorDetail, Train};
 use serde::Serialize;
 use tauri::{AppHandle, Manager, Runtime};
 
+use crate::all_services::ALL_SERVICES;
 use crate::error::{CommandError, CommandResult};
 use crate::state::blocking;
 
@@ -23,7 +24,8 @@ pub struct ExportedCsv {
 }
 
 /// Writes `trains` (the visible rows, in view order) with `columns` as
-/// `aitems-<serviceId>-<yyyyMMddHHmm>.csv` in the Downloads folder, never over an existing
+/// `aitems-<serviceId>-<yyyyMMddHHmm>.csv` (`aitems-all-services-…` for the view of every
+/// service, [`ALL_SERVICES`]) in the Downloads folder, never over an existing
 /// file (`name (1).csv`, `name (2).csv`, ...), and returns where it went.
 #[tauri::command]
 pub async fn export_csv<R: Runtime>(
@@ -32,10 +34,14 @@ pub async fn export_csv<R: Runtime>(
     trains: Vec<Train>,
     columns: Vec<TrainColumn>,
 ) -> CommandResult<ExportedCsv> {
-    let service_id = aitems::client::check_service_id(&service_id)?.to_owned();
+    let source = if service_id == ALL_SERVICES {
+        "all-services"
+    } else {
+        aitems::client::check_service_id(&service_id)?
+    };
     let folder = downloads_folder(&app);
     let stamp = chrono::Local::now().format("%Y%m%d%H%M");
-    let name = format!("aitems-{service_id}-{stamp}.csv");
+    let name = format!("aitems-{source}-{stamp}.csv");
     blocking(move || {
         let path = save_new(&folder, &name, |out| {
             write_trains_csv(&trains, &columns, out)

@@ -2,6 +2,7 @@
 #![deny(unsafe_code)]
 
 /// The name of every command the web view may call.
+pub mod all_services;
 mod command_names;
 pub mod commands;
 pub mod demo;
@@ -82,6 +83,7 @@ pub fn run_app<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
             commands::start_demo,
             commands::list_services,
             commands::list_trains,
+            all_services::list_all_trains,
             commands::kept_trains,
             commands::set_watch,
             layouts::table_layout,

@@ -1,6 +1,6 @@
 //! Sending a listing's pages to the web view over the channel of its call.
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use aitems::{Progress, Train};
 use tauri::ipc::{Channel, InvokeResponseBody};
@@ -9,9 +9,10 @@ use crate::error::{CommandError, CommandResult};
 use crate::views::TrainsPage;
 
 /// Sends each page as JSON text (the page is borrowed, and a channel clones what it is
-/// given to own) and remembers whether one could not be sent.
+/// given to own), counts them, and remembers whether one could not be sent.
 pub struct PageSender<'a> {
     channel: &'a Channel<InvokeResponseBody>,
+    sent: AtomicUsize,
     failed: AtomicBool,
 }
 
@@ -20,13 +21,30 @@ impl<'a> PageSender<'a> {
     pub fn new(channel: &'a Channel<InvokeResponseBody>) -> Self {
         Self {
             channel,
+            sent: AtomicUsize::new(0),
             failed: AtomicBool::new(false),
         }
     }
 
     /// Sends one page and the progress so far.
     pub fn send(&self, progress: Progress, trains: &[Train]) {
+        self.send_page(None, progress, trains);
+    }
+
+    /// Sends one page of `service_id` and that service's progress so far, in a listing
+    /// of several services.
+    pub fn send_of(&self, service_id: &str, progress: Progress, trains: &[Train]) {
+        self.send_page(Some(service_id), progress, trains);
+    }
+
+    /// How many pages were sent.
+    pub fn sent(&self) -> usize {
+        self.sent.load(Ordering::Relaxed)
+    }
+
+    fn send_page(&self, service_id: Option<&str>, progress: Progress, trains: &[Train]) {
         let page = TrainsPage {
+            service_id,
             pages: progress.pages,
             total: progress.items,
             trains,
@@ -34,9 +52,14 @@ impl<'a> PageSender<'a> {
         let sent = serde_json::to_string(&page)
             .map_err(tauri::Error::from)
             .and_then(|json| self.channel.send(InvokeResponseBody::Json(json)));
-        if let Err(e) = sent {
-            tracing::warn!("could not send a page of trainings: {e}");
-            self.failed.store(true, Ordering::Relaxed);
+        match sent {
+            Ok(()) => {
+                self.sent.fetch_add(1, Ordering::Relaxed);
+            }
+            Err(e) => {
+                tracing::warn!("could not send a page of trainings: {e}");
+                self.failed.store(true, Ordering::Relaxed);
+            }
         }
     }
 

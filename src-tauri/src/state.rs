@@ -209,6 +209,21 @@ impl AppState {
         })
     }
 
+    /// [`Self::refresh`] as the window asks for it: a background refresh of the same
+    /// listing meanwhile waits for its next tick.
+    pub async fn refresh_asked(
+        &self,
+        key: &ListingKey,
+        on_page: impl FnMut(Progress, &[Train]) + Send,
+    ) -> CommandResult<Refreshed> {
+        let started = self.watch.history().begin_refresh(key);
+        let refreshed = self.refresh(key, on_page).await;
+        if started {
+            self.watch.history().end_refresh(key);
+        }
+        refreshed
+    }
+
     /// How `profile` watches its services (demo mode's are kept in memory).
     pub async fn watch_settings(&self, profile: &str) -> CommandResult<ProfileSettings> {
         if profile == DEMO_PROFILE {

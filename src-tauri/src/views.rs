@@ -9,6 +9,8 @@ use aitems::{SecretString, Train};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::error::CommandError;
+
 /// A profile as the UI lists it: masked access key, never the secret.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -69,6 +71,11 @@ pub struct ProfileInput {
 #[derive(Clone, Debug, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct TrainsPage<'a> {
+    /// The service these trainings belong to, in a listing of every service; absent in
+    /// a listing of one service. Pages and trainings then count that service's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub service_id: Option<&'a str>,
     /// Pages received so far, this one included.
     pub pages: usize,
     /// Trainings received so far, this page's included.
@@ -92,6 +99,38 @@ pub struct TrainsListed {
     pub profile: Option<ProfileView>,
     /// The service's changes the user has not seen yet (new trainings, status moves).
     pub unseen: Vec<Change>,
+}
+
+/// How a listing of every service of a profile ended; the trainings came page by page,
+/// each page naming its service, over the call's channel.
+#[derive(Clone, Debug, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AllTrainsListed {
+    /// When the last service finished, RFC 3339 in UTC.
+    pub fetched_at: String,
+    /// How many pages were sent, every service's together (a service that failed may
+    /// have sent some before it did).
+    pub pages: usize,
+    /// Each service of the profile, in the order AiTEMS lists them, and how its listing
+    /// went.
+    pub services: Vec<ServiceListed>,
+}
+
+/// How the listing of one service went, in a listing of every service.
+#[derive(Clone, Debug, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ServiceListed {
+    /// The service's id.
+    pub service_id: String,
+    /// Its name, when it has one.
+    pub name: Option<String>,
+    /// How many trainings it has (none when it failed).
+    pub total: usize,
+    /// Its changes the user has not seen yet.
+    pub unseen: Vec<Change>,
+    /// Why it could not be listed; `None` when it was. Its pages already sent are not
+    /// its listing then.
+    pub error: Option<CommandError>,
 }
 
 /// The last listing kept of a service, shown until a fresh one arrives or while AiTEMS

@@ -16,13 +16,15 @@ use aitems::export::TrainColumn;
 use aitems::model::{ServiceStatus, TrainStatus, TrainType};
 use aitems::profiles::{RefreshEvery, TableLayout};
 use aitems::{ErrorCode, Service, Train};
+use aitems_desk::all_services::ALL_SERVICES;
 use aitems_desk::desktop::commands::AboutInfo;
 use aitems_desk::desktop::single_instance::SecondLaunch;
 use aitems_desk::desktop::updater::{UpdateOffer, UpdateProgress};
 use aitems_desk::error::CommandError;
 use aitems_desk::export::ExportedCsv;
 use aitems_desk::views::{
-    AppInfo, ConnectionCheck, KeptTrains, ProfileInput, ProfileView, TrainsListed, TrainsPage,
+    AllTrainsListed, AppInfo, ConnectionCheck, KeptTrains, ProfileInput, ProfileView, TrainsListed,
+    TrainsPage,
 };
 use aitems_desk::watch::{Language, WatchUpdate};
 use aitems_desk::COMMANDS;
@@ -43,6 +45,7 @@ fn generate() -> BTreeMap<PathBuf, String> {
         .with_out_dir(out.path())
         .with_large_int("number");
     let exported = [
+        AllTrainsListed::export_all(&config),
         AppInfo::export_all(&config),
         ConnectionCheck::export_all(&config),
         ExportedCsv::export_all(&config),
@@ -158,6 +161,11 @@ fn values_ts() -> String {
         Some("CommandName"),
         COMMANDS,
     );
+    writeln!(
+        out,
+        "\n/** What stands for the view of every service where a service id would be. */\nexport const ALL_SERVICES = '{ALL_SERVICES}';"
+    )
+    .unwrap();
     out
 }
 

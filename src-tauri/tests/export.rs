@@ -95,8 +95,31 @@ fn export_csv_writes_a_new_file_in_downloads_each_time() {
     let escape = call(json!({ "serviceId": "../x", "trains": [], "columns": ["version"] }))
         .expect_err("a service id that is not one is refused");
     assert_eq!(escape["code"], "invalid_input");
+
+    // The view of every service: each row names its service.
+    let mut every = data::trains(SMALL_SERVICE).unwrap();
+    every.extend(data::trains(aitems_demo::data::MEDIUM_SERVICE).unwrap());
+    let all =
+        call(json!({ "serviceId": "*", "trains": every, "columns": ["serviceId", "version"] }))
+            .expect("the view of every service exports");
+    let all = std::path::PathBuf::from(all["path"].as_str().unwrap());
+    let name = all.file_name().unwrap().to_str().unwrap();
+    assert!(name.starts_with("aitems-all-services-"), "{name}");
+    let text = std::fs::read_to_string(&all).unwrap();
+    let services: std::collections::BTreeSet<&str> = text
+        .trim_start_matches('\u{feff}')
+        .split("\r\n")
+        .skip(1)
+        .filter_map(|line| line.split(',').next().filter(|s| !s.is_empty()))
+        .collect();
+    assert_eq!(
+        services,
+        [SMALL_SERVICE, aitems_demo::data::MEDIUM_SERVICE].into(),
+        "{text:.200}"
+    );
+
     let files = std::fs::read_dir(home.path().join("Downloads"))
         .unwrap()
         .count();
-    assert_eq!(files, 2);
+    assert_eq!(files, 3);
 }

@@ -4,6 +4,7 @@
 //!
 //! `harness` starts the app; the other modules are the tests, by what they are about.
 
+mod all_services;
 mod boundary;
 mod desktop;
 mod harness;

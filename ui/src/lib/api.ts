@@ -5,6 +5,7 @@ import { Channel, invoke } from '@tauri-apps/api/core';
 import {
   ERROR_CODES,
   type AboutInfo,
+  type AllTrainsListed,
   type AppError,
   type AppInfo,
   type CommandName,
@@ -63,13 +64,15 @@ export function toAppError(value: unknown): AppError {
  */
 const LAST_PAGES_WAIT_MS = 30_000;
 
-/** `list_trains`, resolved only once `onPage` has had every page the answer counts. */
-async function listTrains(
-  profile: string,
-  serviceId: string,
-  recent: boolean,
+/**
+ * A listing command whose pages come over a channel: resolved only once `onPage` has had
+ * every page the answer counts (`pages`).
+ */
+async function listPaged<T extends { pages: number }>(
+  cmd: CommandName,
+  args: Record<string, unknown>,
   onPage: (page: TrainsPage) => void,
-): Promise<TrainsListed> {
+): Promise<T> {
   let received = 0;
   let expected = Number.POSITIVE_INFINITY;
   let allIn = () => {};
@@ -78,7 +81,7 @@ async function listTrains(
     onPage(page);
     if (received >= expected) allIn();
   });
-  const listed = await call<TrainsListed>('list_trains', { profile, serviceId, recent, onPage: channel });
+  const listed = await call<T>(cmd, { ...args, onPage: channel });
   if (received < listed.pages) {
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -113,7 +116,14 @@ export const api = {
   startDemo: () => call<ProfileView>('start_demo'),
   listServices: (profile: string) => call<Service[]>('list_services', { profile }),
   /** Every training of a service; `onPage` gets each page, in order, as it arrives. */
-  listTrains,
+  listTrains: (profile: string, serviceId: string, recent: boolean, onPage: (page: TrainsPage) => void) =>
+    listPaged<TrainsListed>('list_trains', { profile, serviceId, recent }, onPage),
+  /**
+   * Every training of every service of the profile, a few services at a time; `onPage` gets
+   * each page, naming its service, as it arrives. A service that failed carries its error in the answer.
+   */
+  listAllTrains: (profile: string, recent: boolean, onPage: (page: TrainsPage) => void) =>
+    listPaged<AllTrainsListed>('list_all_trains', { profile, recent }, onPage),
   /** The last listing kept of a service, to show while the fresh one loads or AiTEMS is down. */
   keptTrains: (profile: string, serviceId: string, recent: boolean) =>
     call<KeptTrains | null>('kept_trains', { profile, serviceId, recent }),

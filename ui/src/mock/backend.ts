@@ -1,11 +1,13 @@
 // A fake backend for browser tests: same command names, arguments, error shapes and texts as the Rust side.
 import type { Channel } from '@tauri-apps/api/core';
 import type {
+  AllTrainsListed,
   AppInfo,
   ExportedCsv,
   ProfileInput,
   ProfileView,
   RefreshEvery,
+  ServiceListed,
   TableLayout,
   Train,
   TrainKey,
@@ -13,6 +15,7 @@ import type {
   TrainsPage,
   WatchUpdate,
 } from '../lib/bindings';
+import { ALL_SERVICES } from '../lib/bindings';
 import { EMPTY_SERVICE, generateTrains, recentOnly, SERVICES } from './data';
 import { createDesktop, DESKTOP_SCENARIOS, VERSION } from './desktop';
 import { fail, sleep } from './fail';
@@ -21,7 +24,7 @@ import { createLayouts } from './layouts';
 import { moveAlong } from './moving';
 import { startWatcher } from './watcher';
 
-export const SCENARIOS = ['default', 'firstrun', 'demo', 'error', 'refresh-error', 'empty', 'big', 'slow', 'offline', 'export-error', 'moving', 'large', ...DESKTOP_SCENARIOS] as const;
+export const SCENARIOS = ['default', 'firstrun', 'demo', 'error', 'refresh-error', 'empty', 'big', 'slow', 'offline', 'export-error', 'moving', 'large', 'partial', ...DESKTOP_SCENARIOS] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 /** A command as the page called it; `at`: when (performance.now()). */
 export type Call = { cmd: string; args: Record<string, unknown>; at: number };
@@ -167,6 +170,8 @@ export function createBackend(scenario: Scenario) {
         return SERVICES.map((s) => ({ ...s }));
       case 'list_trains':
         return listTrains(args);
+      case 'list_all_trains':
+        return listAllTrains(args);
       case 'kept_trains':
         // Offline: the listing kept from an earlier run (a day ago) is all there is.
         if (scenario !== 'offline' || args.recent === true) return null;
@@ -223,6 +228,14 @@ export function createBackend(scenario: Scenario) {
         serverMessage: 'Endpoint Error',
       });
     }
+    // One service of the profile is down (the view of every service lists the others).
+    if (scenario === 'partial' && serviceId === SERVICES[1]!.serviceId) {
+      fail('service_unavailable', 'AiTEMS is not available right now.', 'Try again in a few minutes. If it lasts, check the NCP service status page.', {
+        httpStatus: 503,
+        traceId: '3a1f0c9e-7b2d-4e58-9c61-0d4b8a2f7e35',
+        serverMessage: 'Endpoint Error',
+      });
+    }
     if (!SERVICES.some((s) => s.serviceId === serviceId)) {
       fail(
         'not_found',
@@ -268,6 +281,32 @@ export function createBackend(scenario: Scenario) {
     };
   }
 
+  /** As the Rust side: every service, two at a time, each page naming its service; a failed service carries its error. */
+  async function listAllTrains(args: Record<string, unknown>): Promise<AllTrainsListed> {
+    const profile = find(args.profile);
+    const onPage = args.onPage as Channel<TrainsPage>;
+    let sent = 0;
+    const listOne = async (serviceId: string, name: string | null): Promise<ServiceListed> => {
+      try {
+        const trains = listing(profile, serviceId, args.recent === true);
+        const pages = Math.max(1, Math.ceil((trains.length + 1) / 1000));
+        for (let p = 1; p <= pages; p++) {
+          await sleep(scenario === 'big' ? 4 : 120);
+          onPage.onmessage({ serviceId, pages: p, total: Math.min(p * 1000, trains.length), trains: structuredClone(trains.slice((p - 1) * 1000, p * 1000)) });
+          sent += 1;
+        }
+        return { serviceId, name, total: trains.length, unseen: [], error: null };
+      } catch (error) {
+        return { serviceId, name, total: 0, unseen: [], error: error as ServiceListed['error'] };
+      }
+    };
+    const services: ServiceListed[] = [];
+    for (let i = 0; i < SERVICES.length; i += 2) {
+      services.push(...(await Promise.all(SERVICES.slice(i, i + 2).map((s) => listOne(s.serviceId, s.name ?? null)))));
+    }
+    return { fetchedAt: new Date().toISOString(), pages: sent, services };
+  }
+
   startWatcher({
     profiles: () => profiles.map((p) => ({ name: p.name, refreshEvery: refreshEvery(p), watchedServices: p.watchedServices })),
     refresh: async (name, serviceId) => {
@@ -281,7 +320,7 @@ export function createBackend(scenario: Scenario) {
   // As the Rust side names the file (export.rs): a new name each time, never over the last one.
   let exports = 0;
   function exportCsv(args: Record<string, unknown>): ExportedCsv {
-    const serviceId = String(args.serviceId ?? '');
+    const serviceId = args.serviceId === ALL_SERVICES ? 'all-services' : String(args.serviceId ?? '');
     if (!/^[A-Za-z0-9_-]{1,64}$/.test(serviceId)) fail('invalid_input', 'Not a service id.', 'Check the service ID.', null, true);
     if (scenario === 'export-error') {
       fail('export_failed', 'The CSV file could not be saved in /home/analyst/Downloads.', 'Check that the folder exists and has free space, then export again.', null, true);

@@ -119,17 +119,45 @@ fn redirect(location: &str) -> Response {
     response
 }
 
-/// A FIFO of faults, each to be applied a number of times.
+/// A FIFO of faults, each to be applied a number of times, to every request or only to
+/// those about one service.
 #[derive(Debug, Default)]
 pub(crate) struct FaultQueue {
-    queue: Mutex<VecDeque<(Fault, u32)>>,
+    queue: Mutex<VecDeque<Queued>>,
+}
+
+#[derive(Debug)]
+struct Queued {
+    fault: Fault,
+    times: u32,
+    /// Only requests about this service draw the fault; `None`: every request.
+    service_id: Option<String>,
+}
+
+impl Queued {
+    fn applies_to(&self, path: &str) -> bool {
+        self.service_id
+            .as_deref()
+            .is_none_or(|id| is_about_service(path, id))
+    }
+}
+
+/// Whether `path` is `/api/v1/services/{service_id}` or below it.
+fn is_about_service(path: &str, service_id: &str) -> bool {
+    let mut segments = path.split('/').skip_while(|s| *s != "services").skip(1);
+    segments.next() == Some(service_id)
 }
 
 impl FaultQueue {
-    /// Queues `fault` for the next `times` requests (after those already queued).
-    pub(crate) fn push(&self, fault: Fault, times: u32) {
+    /// Queues `fault` for the next `times` requests (after those already queued) about
+    /// `service_id`, or any request when it is `None`.
+    pub(crate) fn push(&self, fault: Fault, times: u32, service_id: Option<&str>) {
         if times > 0 {
-            self.lock().push_back((fault, times));
+            self.lock().push_back(Queued {
+                fault,
+                times,
+                service_id: service_id.map(str::to_owned),
+            });
         }
     }
 
@@ -138,19 +166,21 @@ impl FaultQueue {
         self.lock().clear();
     }
 
-    /// The fault for the current request, if any, consuming one of its times.
-    pub(crate) fn next(&self) -> Option<Fault> {
+    /// The fault for a request to `path`, if any, consuming one of its times: the first
+    /// queued one that applies to it.
+    pub(crate) fn next(&self, path: &str) -> Option<Fault> {
         let mut queue = self.lock();
-        let (fault, times) = queue.front_mut()?;
-        let fault = fault.clone();
-        *times -= 1;
-        if *times == 0 {
-            queue.pop_front();
+        let at = queue.iter().position(|q| q.applies_to(path))?;
+        let queued = &mut queue[at];
+        let fault = queued.fault.clone();
+        queued.times -= 1;
+        if queued.times == 0 {
+            queue.remove(at);
         }
         Some(fault)
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, VecDeque<(Fault, u32)>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, VecDeque<Queued>> {
         // The queue stays consistent even if a holder panicked: no need to propagate.
         self.queue.lock().unwrap_or_else(PoisonError::into_inner)
     }
@@ -163,15 +193,45 @@ mod tests {
     #[test]
     fn faults_come_out_in_order_and_count_down() {
         let queue = FaultQueue::default();
-        queue.push(Fault::Unavailable, 2);
-        queue.push(Fault::GatewayTimeout, 0);
-        queue.push(Fault::TruncatedJson, 1);
-        assert_eq!(queue.next(), Some(Fault::Unavailable));
-        assert_eq!(queue.next(), Some(Fault::Unavailable));
-        assert_eq!(queue.next(), Some(Fault::TruncatedJson));
-        assert_eq!(queue.next(), None);
-        queue.push(Fault::HtmlErrorPage, 5);
+        queue.push(Fault::Unavailable, 2, None);
+        queue.push(Fault::GatewayTimeout, 0, None);
+        queue.push(Fault::TruncatedJson, 1, None);
+        assert_eq!(queue.next(ANY), Some(Fault::Unavailable));
+        assert_eq!(queue.next(ANY), Some(Fault::Unavailable));
+        assert_eq!(queue.next(ANY), Some(Fault::TruncatedJson));
+        assert_eq!(queue.next(ANY), None);
+        queue.push(Fault::HtmlErrorPage, 5, None);
         queue.clear();
-        assert_eq!(queue.next(), None);
+        assert_eq!(queue.next(ANY), None);
+    }
+
+    const ANY: &str = "/api/v1/services";
+
+    #[test]
+    fn a_fault_for_one_service_skips_requests_about_others() {
+        let queue = FaultQueue::default();
+        queue.push(Fault::Unavailable, 2, Some("shop01"));
+        queue.push(Fault::GatewayTimeout, 1, None);
+        assert_eq!(
+            queue.next("/api/v1/services/shop02/trains"),
+            Some(Fault::GatewayTimeout),
+            "the first fault that applies"
+        );
+        assert_eq!(queue.next("/api/v1/services/shop02/trains"), None);
+        assert_eq!(
+            queue.next(ANY),
+            None,
+            "the service list is not about shop01"
+        );
+        assert_eq!(
+            queue.next("/api/v1/services/shop01/trains"),
+            Some(Fault::Unavailable)
+        );
+        assert_eq!(
+            queue.next("/api/v1/services/shop01"),
+            Some(Fault::Unavailable)
+        );
+        assert_eq!(queue.next("/api/v1/services/shop01/trains"), None);
+        assert_eq!(queue.next("/api/v1/services/shop011/trains"), None);
     }
 }

@@ -62,7 +62,7 @@ pub(crate) async fn api_gate(
     if !state.delay.is_zero() {
         tokio::time::sleep(state.delay).await;
     }
-    let Some(fault) = state.faults.next() else {
+    let Some(fault) = state.faults.next(request.uri().path()) else {
         return next.run(request).await;
     };
     tracing::debug!(?fault, "injecting fault");

@@ -118,7 +118,13 @@ impl DemoServer {
     /// Makes the next `times` requests to `/api/*` fail with `fault`, after any faults
     /// already queued (first in, first out). `times == 0` does nothing.
     pub fn inject(&self, fault: Fault, times: u32) {
-        self.state.faults.push(fault, times);
+        self.state.faults.push(fault, times, None);
+    }
+
+    /// Makes the next `times` requests about `service_id` (its trainings, its details)
+    /// fail with `fault`; other requests are answered as usual. `times == 0` does nothing.
+    pub fn inject_for_service(&self, service_id: &str, fault: Fault, times: u32) {
+        self.state.faults.push(fault, times, Some(service_id));
     }
 
     /// Drops all queued faults.

@@ -6,6 +6,11 @@ import type { Train } from "./Train";
  */
 export type TrainsPage = { 
 /**
+ * The service these trainings belong to, in a listing of every service; absent in
+ * a listing of one service. Pages and trainings then count that service's.
+ */
+serviceId?: string, 
+/**
  * Pages received so far, this one included.
  */
 pages: number, 

@@ -1,5 +1,6 @@
 // Generated from the Rust types by src-tauri/tests/bindings.rs. Do not edit by hand.
 export type { AboutInfo } from './AboutInfo';
+export type { AllTrainsListed } from './AllTrainsListed';
 export type { AppError } from './AppError';
 export type { AppInfo } from './AppInfo';
 export type { Change } from './Change';
@@ -16,6 +17,7 @@ export type { ProfileView } from './ProfileView';
 export type { RefreshEvery } from './RefreshEvery';
 export type { SecondLaunch } from './SecondLaunch';
 export type { Service } from './Service';
+export type { ServiceListed } from './ServiceListed';
 export type { TableLayout } from './TableLayout';
 export type { Train } from './Train';
 export type { TrainColumn } from './TrainColumn';

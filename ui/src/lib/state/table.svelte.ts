@@ -14,7 +14,7 @@ import {
   type TableState,
   type Updater,
 } from '@tanstack/table-core';
-import { COLUMN_IDS, columns, DEFAULT_SORTING, haystackFilter, trainFilterSpec } from '../view/columns';
+import { COLUMN_IDS, columns, DEFAULT_SORTING, haystackFilter, SERVICE_COLUMN, trainFilterSpec } from '../view/columns';
 import { reusingCoreRowModel } from '../view/coreModel';
 import { createdFilter, isMoving, type CreatedChoice, type CreatedFilter } from '../view/dateRange';
 import { applyFilters, fastFilteredRowModel, preparedFields, withinRanges } from '../view/filterModel';
@@ -25,10 +25,10 @@ import { columnRanks, forgetEarlierRanks, rankSortedRowModel } from '../view/sor
 import type { TrainRow } from '../view/rows';
 
 /**
- * Filters that keep rows whose value is one of those selected: `changed` selects training
+ * Filters that keep rows whose value is one of those selected: `service` selects service ids, `changed` training
  * keys, `hp:<option>` the values of an `hpConfig` option.
  */
-export type FacetId = 'status' | 'type' | 'changed' | `hp:${string}`;
+export type FacetId = 'status' | 'type' | 'service' | 'changed' | `hp:${string}`;
 
 /** From this many rows, the filter index and sort ranks are prepared ahead of time, when idle. */
 const WARM_UP_FROM = 5_000;
@@ -86,6 +86,9 @@ export class TrainTable {
     return this.shown;
   });
   private shown: string[] = [];
+
+  /** Whether the table lists several services: the Service column then leads, whatever the layout. */
+  private withService = false;
 
   /** The known columns and those of the `hpConfig` options the table lists or filters. */
   private columnDefs: ColumnDef<TrainRow, unknown>[] = columns;
@@ -216,8 +219,21 @@ export class TrainTable {
     this.patch(this.showing(ids));
   }
 
-  /** The column order and visibility that show `ids`, in this order, and hide every other column. */
-  private showing(ids: readonly string[]): Pick<TableState, 'columnOrder' | 'columnVisibility'> {
+  /** Shows the Service column first (the view of every service) or not at all. */
+  setServiceColumn(shown: boolean): void {
+    if (shown === this.withService) return;
+    this.withService = shown;
+    this.setColumns(this.visibleColumns);
+    if (!shown) this.patch({ columnFilters: this.withFilter(SERVICE_COLUMN, null), sorting: this.state.sorting.filter((s) => s.id !== SERVICE_COLUMN) });
+  }
+
+  /**
+   * The column order and visibility that show `ids`, in this order, and hide every other
+   * column; the Service column leads when the table lists several services, else is hidden.
+   */
+  private showing(requested: readonly string[]): Pick<TableState, 'columnOrder' | 'columnVisibility'> {
+    const others = requested.filter((id) => id !== SERVICE_COLUMN);
+    const ids = this.withService ? [SERVICE_COLUMN, ...others] : others;
     this.defineColumns(ids);
     const all = this.columnDefs.map((c) => c.id!);
     const order = [...ids, ...all.filter((id) => !ids.includes(id))];

@@ -1,7 +1,7 @@
 import { api } from '../api';
-import type { AppError, Change, TrainsListed } from '../bindings';
+import { ALL_SERVICES, type AppError, type Change, type ServiceListed, type TrainsListed, type TrainsPage } from '../bindings';
 import { t } from '../i18n';
-import { RowBuilder, toRows, type TrainRow } from '../view/rows';
+import { RowBuilder, toRows, type RowService, type TrainRow } from '../view/rows';
 
 export type LoadKey = {
   profile: string;
@@ -9,10 +9,18 @@ export type LoadKey = {
   recent: boolean;
   /** Whether a listing kept from an earlier run may show first (never in demo mode, whose service runs inside the app). */
   kept: boolean;
+  /** Service names by id, for the view of every service (`serviceId` is `ALL_SERVICES`). */
+  names?: ReadonlyMap<string, string>;
 };
 
-/** How far a listing has come: pages and trainings received so far. */
-export type LoadProgress = { pages: number; total: number };
+/** Whether a key stands for the view of every service of its profile. */
+export const isAllServices = (key: { serviceId: string } | null): boolean => key?.serviceId === ALL_SERVICES;
+
+/**
+ * How far a listing has come: pages and trainings received so far; in the view of every
+ * service, also how many services have sent trainings.
+ */
+export type LoadProgress = { pages: number; total: number; services?: number };
 
 /** While pages keep arriving, the table takes the rows received so far at most this often. */
 const SHOW_EVERY_MS = 100;
@@ -42,6 +50,10 @@ export class TrainsLoader {
   key = $state.raw<LoadKey | null>(null);
   /** The service's changes the user has not seen yet, as the latest listing or update told. */
   unseen = $state.raw<Change[]>([]);
+  /** In the view of every service: how the last listing of each service went (empty otherwise). */
+  services = $state.raw<ServiceListed[]>([]);
+  /** In the view of every service, while it loads: trainings received so far, by service id. */
+  serviceProgress = $state.raw<Record<string, number>>({});
   /** Counts loads: the pages and the answer of a superseded one are ignored. */
   private generation = 0;
   private showTimer: ReturnType<typeof setTimeout> | null = null;
@@ -90,6 +102,7 @@ export class TrainsLoader {
       this.listedAt = null;
       this.error = null;
       this.unseen = [];
+      this.services = [];
     }
     this.key = key;
     const generation = ++this.generation;
@@ -106,24 +119,43 @@ export class TrainsLoader {
     this.loading = !quiet;
     this.refreshing = quiet;
     this.progress = null;
+    this.serviceProgress = {};
+    const onPage = (page: TrainsPage, service?: RowService) => {
+      if (!current()) return;
+      received.add(page.trains, service);
+      if (!quiet) this.progress = service ? this.progressOfAll(service.id, page.total) : { pages: page.pages, total: page.total };
+      if (fillAsPagesArrive) this.showSoon(received.rows, current);
+    };
     try {
-      const listed = await api.listTrains(key.profile, key.serviceId, key.recent, (page) => {
-        if (!current()) return;
-        received.add(page.trains);
-        if (!quiet) this.progress = { pages: page.pages, total: page.total };
-        if (fillAsPagesArrive) this.showSoon(received.rows, current);
-      });
-      if (!current()) return null;
+      let rows: TrainRow[];
+      let fetchedAt: string;
+      if (isAllServices(key)) {
+        const names = key.names ?? new Map<string, string>();
+        const listed = await api.listAllTrains(key.profile, key.recent, (page) => {
+          const id = page.serviceId ?? '';
+          onPage(page, { id, name: names.get(id) ?? '' });
+        });
+        if (!current()) return null;
+        rows = this.keepingFailed(received.rows, listed.services);
+        this.services = listed.services;
+        this.unseen = [];
+        fetchedAt = listed.fetchedAt;
+      } else {
+        const listed = await api.listTrains(key.profile, key.serviceId, key.recent, (page) => onPage(page));
+        if (!current()) return null;
+        rows = received.rows;
+        this.unseen = listed.unseen;
+        fetchedAt = listed.fetchedAt;
+        onDone?.(listed);
+      }
       this.cancelShow();
-      this.showListing(received.rows);
+      this.showListing(rows);
       this.loaded = true;
       this.stale = false;
       this.error = null;
-      this.unseen = listed.unseen;
-      const fetched = Date.parse(listed.fetchedAt);
+      const fetched = Date.parse(fetchedAt);
       this.fetchedAt = Number.isNaN(fetched) ? Date.now() : fetched;
       this.listedAt = Date.now();
-      onDone?.(listed);
       return null;
     } catch (e) {
       if (!current()) return null;
@@ -137,6 +169,24 @@ export class TrainsLoader {
         this.progress = null;
       }
     }
+  }
+
+  /** The progress of a listing of every service once `serviceId` has sent `total` trainings. */
+  private progressOfAll(serviceId: string, total: number): LoadProgress {
+    this.serviceProgress = { ...this.serviceProgress, [serviceId]: total };
+    const counts = Object.values(this.serviceProgress);
+    return { pages: (this.progress?.pages ?? 0) + 1, total: counts.reduce((sum, n) => sum + n, 0), services: counts.length };
+  }
+
+  /**
+   * The rows of a listing of every service, where a service that failed keeps the rows it
+   * had on screen (none of the pages it sent before failing): nothing the user had is lost.
+   */
+  private keepingFailed(received: TrainRow[], services: readonly ServiceListed[]): TrainRow[] {
+    const failed = new Set(services.filter((s) => s.error !== null).map((s) => s.serviceId));
+    if (failed.size === 0) return received;
+    const kept = this.rows.filter((row) => failed.has(row.serviceId));
+    return [...received.filter((row) => !failed.has(row.serviceId)), ...kept];
   }
 
   /** Shows the kept listing of `key` while `wanted()` (no fresh page yet); whether it did. */

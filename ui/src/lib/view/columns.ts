@@ -5,6 +5,7 @@ import { matchesQuery, matchesSet, normalizeQuery } from './filter';
 import type { FilterSpec } from './filterModel';
 import { trainKey, type TrainRow } from './rows';
 
+/** The columns of a service's table, in their default order. */
 export const COLUMN_IDS = [
   'type',
   'version',
@@ -15,9 +16,15 @@ export const COLUMN_IDS = [
   'inference',
   'hpo',
 ] as const;
-export type ColumnId = (typeof COLUMN_IDS)[number];
+/**
+ * The column naming each training's service: shown first in the view of every service,
+ * never in a service's own table, and not part of a saved layout (its sort is).
+ */
+export const SERVICE_COLUMN = 'service';
+export type ColumnId = (typeof COLUMN_IDS)[number] | typeof SERVICE_COLUMN;
 
 export const COLUMN_LABEL: Record<ColumnId, MessageKey> = {
+  service: 'col.service',
   type: 'col.type',
   version: 'col.version',
   status: 'col.status',
@@ -32,6 +39,7 @@ export const COLUMN_LABEL: Record<ColumnId, MessageKey> = {
 export type ColumnTrack = { min: number; grow?: number };
 
 export const COLUMN_TRACK: Record<ColumnId, ColumnTrack> = {
+  service: { min: 150, grow: 1 },
   type: { min: 150, grow: 1.1 },
   version: { min: 116 },
   status: { min: 170, grow: 1 },
@@ -46,6 +54,7 @@ export const isColumnId = (id: string): id is ColumnId => Object.hasOwn(COLUMN_L
 
 /** The CSV export's column for each table column: the API field; `hpo` is every `hpConfig` option. */
 const CSV_COLUMN: Record<ColumnId, TrainColumn> = {
+  service: 'serviceId',
   type: 'type',
   version: 'version',
   status: 'status',
@@ -72,12 +81,17 @@ export const DEFAULT_SORTING: SortingState = [{ id: 'createdDate', desc: true }]
 const orUndef = (s: string): string | undefined => (s === '' ? undefined : s.toLowerCase());
 
 /**
- * What the row model filters on (filterModel.ts): version and haystack; two facet columns;
+ * What the row model filters on (filterModel.ts): version and haystack; three facet columns;
  * the training keys that the "Changed" quick filter keeps; and the Created range.
  */
 export const trainFilterSpec: FilterSpec<TrainRow> = {
   fields: [{ text: (r) => r.versionKey }, { text: (r) => r.haystack, shared: true }],
-  facets: { status: (r) => r.status, type: (r) => r.type, changed: (r) => trainKey(r.type, r.version) },
+  facets: {
+    status: (r) => r.status,
+    type: (r) => r.type,
+    service: (r) => r.serviceId,
+    changed: (r) => trainKey(r.type, r.version),
+  },
   ranges: { createdDate: (r) => r.createdMs },
 };
 
@@ -92,6 +106,7 @@ export const inSetFilter: FilterFn<TrainRow> = (row, columnId, selected: string[
 inSetFilter.autoRemove = (value: unknown) => !Array.isArray(value) || value.length === 0;
 
 export const columns: ColumnDef<TrainRow, unknown>[] = [
+  { id: 'service', accessorFn: (r) => orUndef(r.serviceName || r.serviceId) },
   { id: 'type', accessorFn: (r) => orUndef(r.typeLabel), filterFn: inSetFilter },
   { id: 'version', accessorFn: (r) => orUndef(r.version) },
   { id: 'status', accessorFn: (r) => orUndef(r.statusLabel), filterFn: inSetFilter },

@@ -85,10 +85,10 @@ describe('table layout', () => {
   it('what this version does not know is left out (migrating a layout from a newer or older table)', () => {
     const restored = restoreLayout({
       version: 1,
-      columns: ['service', 'type', 'type', 'hp:', 'hp:min_item_cut'],
-      widths: { type: 5, 'hp:min_item_cut': 99_999, description: 300, service: 100 },
-      sort: [{ id: 'service', desc: true }, { id: 'type', desc: true }, { id: 'type', desc: false }],
-      facets: { status: ['ready'], changed: ['pop:a'], service: ['x'], 'hp:min_item_cut': ['5'] },
+      columns: ['owner', 'service', 'type', 'type', 'hp:', 'hp:min_item_cut'],
+      widths: { type: 5, 'hp:min_item_cut': 99_999, description: 300, owner: 100, service: 100 },
+      sort: [{ id: 'owner', desc: true }, { id: 'type', desc: true }, { id: 'type', desc: false }],
+      facets: { status: ['ready'], changed: ['pop:a'], owner: ['x'], 'hp:min_item_cut': ['5'] },
       created: { preset: 'lastQuarter', fromDay: '', toDay: '' },
       extra: true,
     });
@@ -101,6 +101,9 @@ describe('table layout', () => {
       created: null,
     });
     expect(restoreLayout({ version: 1, columns: ['gone'] }).columns, 'no column left: the default ones').toEqual([...COLUMN_IDS]);
+    // The Service column is the view of every service's own, but its sort and filter are kept.
+    const every = restoreLayout({ version: 1, columns: ['service', 'version'], sort: [{ id: 'service', desc: false }], facets: { service: ['shop'] } });
+    expect([every.columns, every.sort, every.facets]).toEqual([['version'], [{ id: 'service', desc: false }], { service: ['shop'] }]);
     const days = restoreLayout({ version: 1, created: { preset: 'custom', fromDay: '1 Jan', toDay: '2026-01-31' } });
     expect(days.created).toEqual({ preset: 'custom', fromDay: '', toDay: '2026-01-31' });
   });

@@ -4,7 +4,7 @@
 // version does not know is left out, and a layout it cannot read gives the default.
 import type { ColumnFiltersState, ColumnSort, TableState } from '@tanstack/table-core';
 import type { LayoutCreated, TableLayout } from '../bindings';
-import { COLUMN_IDS, DEFAULT_SORTING, isColumnId } from './columns';
+import { COLUMN_IDS, DEFAULT_SORTING, isColumnId, SERVICE_COLUMN } from './columns';
 import { CREATED_PRESETS, createdFilter, type CreatedFilter, type CreatedPreset } from './dateRange';
 import { hpOptionOf } from './hpColumns';
 
@@ -16,7 +16,7 @@ export const MIN_WIDTH = 60;
 export const MAX_WIDTH = 1200;
 
 /** The columns whose filter keeps some of their values (the "Changed" filter is not kept). */
-const isFacetColumn = (id: string): boolean => id === 'status' || id === 'type' || hpOptionOf(id) !== null;
+const isFacetColumn = (id: string): boolean => id === 'status' || id === 'type' || id === SERVICE_COLUMN || hpOptionOf(id) !== null;
 
 /** A column this version can show: a known column or an `hpConfig` option's. */
 export const isKnownColumn = (id: string): boolean => isColumnId(id) || hpOptionOf(id) !== null;
@@ -47,7 +47,8 @@ const sortedEntries = <T>(record: Record<string, T | undefined>): [string, T][] 
 
 /** The layout of a table in `state`, with Recent only as given. */
 export function captureLayout(state: TableState, recent: boolean): TableLayout {
-  const columns = visibleColumns(state);
+  // The Service column is the view's, not the layout's (see `TrainTable.setServiceColumn`).
+  const columns = visibleColumns(state).filter((id) => id !== SERVICE_COLUMN);
   const widths = Object.fromEntries(sortedEntries(state.columnSizing ?? {}).filter(([id]) => columns.includes(id)).map(([id, w]) => [id, Math.round(w)]));
   const facets: Record<string, string[]> = {};
   let created: LayoutCreated | null = null;
@@ -107,7 +108,7 @@ function isWellFormed(saved: Record<string, unknown>): boolean {
 export function restoreLayout(saved: unknown): TableLayout {
   const fallback = defaultLayout();
   if (!isRecord(saved) || saved.version !== LAYOUT_VERSION || !isWellFormed(saved)) return fallback;
-  const columns = [...new Set(strings(saved.columns).filter(isKnownColumn))];
+  const columns = [...new Set(strings(saved.columns).filter((id) => isKnownColumn(id) && id !== SERVICE_COLUMN))];
   const shown = columns.length ? columns : fallback.columns;
   const widths: Record<string, number> = {};
   if (isRecord(saved.widths)) {

@@ -13,6 +13,10 @@ export type TrainRow = {
    */
   id: string;
   train: Train;
+  /** The service the listing found it in, in the view of every service; empty otherwise. */
+  serviceId: string;
+  /** That service's name (its id when it has none); empty outside the view of every service. */
+  serviceName: string;
   type: string;
   typeLabel: string;
   version: string;
@@ -67,7 +71,10 @@ export function sameJson(a: unknown, b: unknown): boolean {
   return keys === 0;
 }
 
-export function toRow(train: Train, id: string, t: Translate): TrainRow {
+/** The service a row belongs to, in the view of every service. */
+export type RowService = { id: string; name: string };
+
+export function toRow(train: Train, id: string, t: Translate, service?: RowService): TrainRow {
   const type = str(train.type);
   const status = str(train.status);
   const version = str(train.version);
@@ -76,6 +83,8 @@ export function toRow(train: Train, id: string, t: Translate): TrainRow {
   const row: TrainRow = {
     id,
     train,
+    serviceId: service?.id ?? '',
+    serviceName: service ? service.name || service.id : '',
     type,
     typeLabel: typeLabel(type, t),
     version,
@@ -92,7 +101,9 @@ export function toRow(train: Train, id: string, t: Translate): TrainRow {
     versionKey: version.toLowerCase(),
     haystack: '',
   };
-  row.haystack = [description, type, row.typeLabel, status, row.statusLabel, row.hpo, hpoSearchText(hp)]
+  const parts = [description, type, row.typeLabel, status, row.statusLabel, row.hpo, hpoSearchText(hp)];
+  if (service) parts.push(row.serviceName, service.id);
+  row.haystack = parts
     .join('\u0001')
     .toLowerCase();
   return row;
@@ -115,18 +126,21 @@ export class RowBuilder {
     this.earlier = new Map(earlier.map((row) => [row.id, row]));
   }
 
-  add(trains: readonly Train[]): void {
+  /** Adds a page of trainings; `service`: the service they belong to, in the view of every service. */
+  add(trains: readonly Train[], service?: RowService): void {
     for (const train of trains) {
-      const id = this.uniqueId(train);
+      const id = this.uniqueId(train, service);
       const before = this.earlier.get(id);
-      this.rows.push(before && sameJson(before.train, train) ? before : toRow(train, id, this.t));
+      this.rows.push(before && sameJson(before.train, train) && before.serviceName === (service ? service.name || service.id : '') ? before : toRow(train, id, this.t, service));
     }
   }
 
-  private uniqueId(train: Train): string {
+  private uniqueId(train: Train, service: RowService | undefined): string {
     const version = str(train.version);
-    let id = version === '' ? `#${this.rows.length}` : trainKey(str(train.type), version);
-    for (let n = 2; this.ids.has(id); n++) id = `${trainKey(str(train.type), version)}#${n}`;
+    const prefix = service ? `${service.id}/` : '';
+    const key = prefix + trainKey(str(train.type), version);
+    let id = version === '' ? `${prefix}#${this.rows.length}` : key;
+    for (let n = 2; this.ids.has(id); n++) id = `${key}#${n}`;
     this.ids.add(id);
     return id;
   }
@@ -137,4 +151,9 @@ export function toRows(trains: readonly Train[], t: Translate): TrainRow[] {
   const builder = new RowBuilder(t);
   builder.add(trains);
   return builder.rows;
+}
+
+/** A row's training as exported: in the view of every service, with the service it was listed in. */
+export function withServiceId(row: TrainRow): Train {
+  return row.serviceId && row.train.serviceId === undefined ? { ...row.train, serviceId: row.serviceId } : row.train;
 }

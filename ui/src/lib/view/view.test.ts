@@ -202,7 +202,7 @@ describe('CSV columns', () => {
   it('asks the export for the API fields of the visible columns, in their order', () => {
     expect(csvColumns(['version', 'status', 'hpo', 'createdDate'])).toEqual(['version', 'status', 'hpConfig', 'createdDate']);
     // Every table column: the API field of the same name, and `hpConfig` for the HPO column.
-    expect(csvColumns(columns.map((c) => c.id!))).toEqual(COLUMN_IDS.map((id) => (id === 'hpo' ? 'hpConfig' : id)));
+    expect(csvColumns(columns.map((c) => c.id!))).toEqual(['serviceId', ...COLUMN_IDS.map((id) => (id === 'hpo' ? 'hpConfig' : id))]);
     expect(csvColumns(['version', 'nosuch'])).toEqual(['version']);
   });
 });

@@ -1,0 +1,82 @@
+// All services: every service of the profile in one table with a Service column; a service
+// that fails is listed with its error while the others show.
+import { expect, test, type Page } from '@playwright/test';
+import { bodyRows, grid, mockCalls, openMain, shot } from './helpers';
+
+async function openEveryService(page: Page, scenario = 'default'): Promise<void> {
+  await openMain(page, scenario);
+  await page.getByRole('combobox', { name: 'Service' }).click();
+  await page.getByRole('listbox').getByRole('option', { name: /All services/ }).click();
+  await expect(page.getByTestId('progress')).toBeHidden();
+}
+
+const serviceCells = (page: Page) => grid(page).locator('[role="gridcell"][data-col="service"]');
+
+test('All services lists every service in one table with a Service column', async ({ page }) => {
+  await openEveryService(page);
+  // 240 trainings in each of three services, none in the fourth.
+  await expect(page.getByTestId('showing')).toHaveText('Showing 720 of 720');
+  await expect(page.getByRole('combobox', { name: 'Service' })).toHaveValue('All services');
+  await expect(grid(page).getByRole('columnheader').first()).toContainText('Service');
+  const calls = await mockCalls(page);
+  expect(calls.filter((c) => c.cmd === 'list_all_trains')).toHaveLength(1);
+  await expect(page.getByTestId('service-failures')).toHaveCount(0);
+  // Watching is per service: not offered here (auto-refresh still is).
+  await page.getByTestId('watch-menu').getByRole('button').first().click();
+  await expect(page.getByRole('switch', { name: 'Watch this service' })).toBeDisabled();
+  await page.keyboard.press('Escape');
+
+  // The Service menu keeps one service; the filter box finds a service by name too.
+  await page.getByTestId('service-filter').getByRole('button').first().click();
+  await page.getByRole('checkbox', { name: /Newsletter picks/ }).check();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('showing')).toHaveText('Showing 240 of 720');
+  await expect(serviceCells(page).first()).toHaveText('Newsletter picks');
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await page.getByLabel('Filter', { exact: true }).fill('App home');
+  await expect(page.getByTestId('showing')).toHaveText('Showing 240 of 720');
+  await shot(page, '40-all-services');
+
+  // Export names the file after the view and each row's service goes with it.
+  await page.getByTestId('export').click();
+  await expect(page.getByTestId('export-path')).toHaveText(/aitems-all-services-\d{12}\.csv$/);
+  const exported = (await mockCalls(page)).find((c) => c.cmd === 'export_csv')!;
+  expect((exported.args.columns as string[])[0]).toBe('serviceId');
+  expect(new Set((exported.args.trains as { serviceId: string }[]).map((t) => t.serviceId))).toEqual(new Set(['h5t0b8y6jqe']));
+
+  // Back to one service: no Service column.
+  await page.getByRole('combobox', { name: 'Service' }).click();
+  await page.getByRole('listbox').getByRole('option', { name: /m3xq8a1b2cd/ }).click();
+  await expect(page.getByTestId('showing')).toHaveText('Showing 240 of 240');
+  await expect(serviceCells(page)).toHaveCount(0);
+});
+
+test('a service that fails is listed with its error while the others show', async ({ page }) => {
+  await openEveryService(page, 'partial');
+  await expect(page.getByTestId('showing')).toHaveText('Showing 480 of 480');
+  const failures = page.getByTestId('service-failures');
+  await expect(failures).toContainText('1 of 4 services could not be listed. The others are shown.');
+  const failed = failures.locator('li[data-service="m3xq8a1b2cd"]');
+  await expect(failed).toContainText('Newsletter picks');
+  await expect(failed).toContainText('AiTEMS is not available right now.');
+  await expect(failed).toHaveAttribute('data-code', 'service_unavailable');
+  await expect(page.getByTestId('error-banner'), 'not the listing failing').toHaveCount(0);
+  await shot(page, '41-all-services-partial');
+
+  // Dismissed, it stays away until the next listing says it again.
+  await failures.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(failures).toHaveCount(0);
+  await page.getByTestId('refresh').click();
+  await expect(page.getByTestId('service-failures')).toBeVisible();
+});
+
+test.describe('in Korean', () => {
+  test.use({ locale: 'ko-KR' });
+  test('the view and its failures read in Korean', async ({ page }) => {
+    await openMain(page, 'partial');
+    await page.getByRole('combobox', { name: '서비스' }).click();
+    await page.getByRole('listbox').getByRole('option', { name: /모든 서비스/ }).click();
+    await expect(page.getByTestId('service-failures')).toContainText('서비스 4개 중 1개를 불러오지 못했습니다.');
+    await expect(bodyRows(page).first()).toBeVisible();
+  });
+});

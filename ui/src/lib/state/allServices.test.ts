@@ -1,0 +1,71 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ALL_SERVICES, type AllTrainsListed, type AppError, type ServiceListed, type Train, type TrainsPage } from '../bindings';
+
+/** What the next `listAllTrains` call does: the test sends pages and settles it by hand. */
+type Pending = { onPage: (p: TrainsPage) => void; resolve: (l: AllTrainsListed) => void };
+const pending: Pending[] = [];
+
+vi.mock('../api', () => ({
+  api: {
+    listAllTrains: (_profile: string, _recent: boolean, onPage: (p: TrainsPage) => void) =>
+      new Promise<AllTrainsListed>((resolve) => pending.push({ onPage, resolve })),
+    keptTrains: async () => null,
+  },
+}));
+
+const { TrainsLoader } = await import('./trains.svelte');
+
+const trains = (versions: string[]): Train[] => versions.map((version) => ({ version, type: 'pop', status: 'completed' }));
+const names = new Map([
+  ['shop', 'Shop'],
+  ['news', ''],
+]);
+const key = { profile: 'p', serviceId: ALL_SERVICES, recent: false, kept: false, names };
+const down: AppError = { code: 'service_unavailable', message: 'AiTEMS is not available right now.', hint: '', detail: null, specific: false };
+const outcome = (serviceId: string, total: number, error: AppError | null = null): ServiceListed => ({ serviceId, name: names.get(serviceId) || null, total, unseen: [], error });
+const listed = (pages: number, services: ServiceListed[]): AllTrainsListed => ({ fetchedAt: '2026-12-04T00:00:00Z', pages, services });
+
+afterEach(() => {
+  pending.length = 0;
+});
+
+describe('TrainsLoader, every service', () => {
+  it('tags each row with its service and keeps the same training of two services apart', async () => {
+    const loader = new TrainsLoader();
+    const done = loader.load(key);
+    pending[0]!.onPage({ serviceId: 'shop', pages: 1, total: 2, trains: trains(['a', 'b']) });
+    pending[0]!.onPage({ serviceId: 'news', pages: 1, total: 1, trains: trains(['a']) });
+    expect(loader.progress).toEqual({ pages: 2, total: 3, services: 2 });
+    expect(loader.serviceProgress).toEqual({ shop: 2, news: 1 });
+    pending[0]!.resolve(listed(2, [outcome('shop', 2), outcome('news', 1)]));
+    await done;
+    expect(loader.rows.map((r) => [r.id, r.serviceId, r.serviceName])).toEqual([
+      ['shop/pop:a', 'shop', 'Shop'],
+      ['shop/pop:b', 'shop', 'Shop'],
+      ['news/pop:a', 'news', 'news'],
+    ]);
+    expect(loader.rows[0]!.haystack, 'the filter box finds a service by name').toContain('shop');
+    expect(loader.services.map((s) => s.serviceId)).toEqual(['shop', 'news']);
+    expect(loader.unseen).toEqual([]);
+  });
+
+  it('keeps the rows a failed service had, and none of the pages it sent before failing', async () => {
+    const loader = new TrainsLoader();
+    const first = loader.load(key);
+    pending[0]!.onPage({ serviceId: 'shop', pages: 1, total: 1, trains: trains(['a']) });
+    pending[0]!.onPage({ serviceId: 'news', pages: 1, total: 2, trains: trains(['x', 'y']) });
+    pending[0]!.resolve(listed(2, [outcome('shop', 1), outcome('news', 2)]));
+    await first;
+    const kept = loader.rows.filter((r) => r.serviceId === 'news');
+
+    const refresh = loader.load(key);
+    pending[1]!.onPage({ serviceId: 'shop', pages: 1, total: 2, trains: trains(['a', 'c']) });
+    pending[1]!.onPage({ serviceId: 'news', pages: 1, total: 1, trains: trains(['half']) });
+    pending[1]!.resolve(listed(2, [outcome('shop', 2), outcome('news', 0, down)]));
+    await refresh;
+    expect(loader.rows.map((r) => r.id)).toEqual(['shop/pop:a', 'shop/pop:c', 'news/pop:x', 'news/pop:y']);
+    expect(loader.rows.filter((r) => r.serviceId === 'news'), 'the same row objects').toEqual(kept);
+    expect(loader.error, 'one service failing is not the listing failing').toBeNull();
+    expect(loader.services.find((s) => s.serviceId === 'news')?.error?.code).toBe('service_unavailable');
+  });
+});
