@@ -5,7 +5,8 @@
 //!   (RFC 4180); a field is quoted when it holds a comma, a quote or a line break, quotes
 //!   doubled.
 //! - A header row with the API's field names; `hpConfig` options become `hpConfig.<name>`
-//!   columns and unknown fields columns of their own, in order of first appearance.
+//!   columns and unknown fields columns of their own, in order of first appearance; an
+//!   option asked for as a column of its own is written there, and only there.
 //! - Values as the API sends them: status and type codes (`completed`, `pop`), dates as
 //!   written by AiTEMS (Korea time, UTC+9), `true`/`false`, numbers as numbers, lists and
 //!   objects as JSON.
@@ -22,7 +23,7 @@ use serde_json::Value;
 use crate::model::{Service, Train};
 
 /// A column (or, for `hpConfig` and unknown fields, a group of columns) of the trainings CSV.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum TrainColumn {
@@ -42,8 +43,11 @@ pub enum TrainColumn {
     NextUpdateDate,
     /// `inference`: `true` or `false`.
     Inference,
-    /// One `hpConfig.<name>` column per option any training has.
+    /// One `hpConfig.<name>` column per option any training has (but those asked for as
+    /// [`Self::HpOption`]).
     HpConfig,
+    /// The `hpConfig.<name>` column of one option.
+    HpOption(String),
     /// One column per field this version does not know, under its own name.
     Other,
 }
@@ -64,22 +68,26 @@ impl TrainColumn {
     ];
 
     /// The header of a single column (`None` for the groups: `HpConfig`, `Other`).
-    fn name(self) -> Option<&'static str> {
-        Some(match self {
-            Self::ServiceId => "serviceId",
-            Self::Type => "type",
-            Self::Version => "version",
-            Self::Status => "status",
-            Self::Description => "description",
-            Self::CreatedDate => "createdDate",
-            Self::NextUpdateDate => "nextUpdateDate",
-            Self::Inference => "inference",
-            Self::HpConfig | Self::Other => return None,
-        })
+    fn name(&self) -> Option<String> {
+        Some(
+            match self {
+                Self::ServiceId => "serviceId",
+                Self::Type => "type",
+                Self::Version => "version",
+                Self::Status => "status",
+                Self::Description => "description",
+                Self::CreatedDate => "createdDate",
+                Self::NextUpdateDate => "nextUpdateDate",
+                Self::Inference => "inference",
+                Self::HpOption(name) => return Some(format!("hpConfig.{name}")),
+                Self::HpConfig | Self::Other => return None,
+            }
+            .to_owned(),
+        )
     }
 
     /// This column's cell for one training (single columns only).
-    fn cell(self, train: &Train) -> String {
+    fn cell(&self, train: &Train) -> String {
         match self {
             Self::ServiceId => text(train.service_id.as_deref()),
             Self::Type => text(train.train_type.as_ref().map(|t| t.as_str())),
@@ -89,6 +97,7 @@ impl TrainColumn {
             Self::CreatedDate => text(train.created_date.as_ref().map(|d| d.raw())),
             Self::NextUpdateDate => text(train.next_update_date.as_ref().map(|d| d.raw())),
             Self::Inference => train.inference.map(|b| b.to_string()).unwrap_or_default(),
+            Self::HpOption(name) => hp_cell(train, name),
             Self::HpConfig | Self::Other => String::new(),
         }
     }
@@ -103,11 +112,19 @@ pub fn write_trains_csv<W: Write>(
     columns: &[TrainColumn],
     out: W,
 ) -> std::io::Result<()> {
+    let own_columns: Vec<&str> = columns
+        .iter()
+        .filter_map(|column| match column {
+            TrainColumn::HpOption(name) => Some(name.as_str()),
+            _ => None,
+        })
+        .collect();
     let hp_names: IndexSet<&str> = if columns.contains(&TrainColumn::HpConfig) {
         trains
             .iter()
             .filter_map(|train| train.hp_config.as_ref())
             .flat_map(|config| config.keys().map(String::as_str))
+            .filter(|name| !own_columns.contains(name))
             .collect()
     } else {
         IndexSet::new()
@@ -129,7 +146,7 @@ pub fn write_trains_csv<W: Write>(
                 header.extend(hp_names.iter().map(|n| format!("hpConfig.{n}")))
             }
             TrainColumn::Other => header.extend(other_names.iter().map(|n| (*n).to_owned())),
-            single => header.extend(single.name().map(str::to_owned)),
+            single => header.extend(single.name()),
         }
     }
     writer.write_record(&header)?;
@@ -139,14 +156,9 @@ pub fn write_trains_csv<W: Write>(
         record.clear();
         for column in columns {
             match column {
-                TrainColumn::HpConfig => record.extend(hp_names.iter().map(|name| {
-                    cell(
-                        train
-                            .hp_config
-                            .as_ref()
-                            .and_then(|config| config.get(*name)),
-                    )
-                })),
+                TrainColumn::HpConfig => {
+                    record.extend(hp_names.iter().map(|name| hp_cell(train, name)));
+                }
                 TrainColumn::Other => {
                     record.extend(other_names.iter().map(|name| cell(train.extra.get(*name))))
                 }
@@ -187,6 +199,11 @@ fn writer<W: Write>(mut out: W) -> std::io::Result<csv::Writer<W>> {
 
 fn text(value: Option<&str>) -> String {
     value.map(defuse_formula).unwrap_or_default()
+}
+
+/// The cell of the `hpConfig` option `name` of `train`.
+fn hp_cell(train: &Train, name: &str) -> String {
+    cell(train.hp_config.as_ref().and_then(|config| config.get(name)))
 }
 
 fn cell(value: Option<&Value>) -> String {
@@ -279,5 +296,20 @@ mod tests {
         assert_eq!(names[0], "serviceId");
         assert_eq!(names[8], "hpConfig");
         assert_eq!(names[9], "other");
+    }
+
+    #[test]
+    fn an_option_asked_for_on_its_own_has_its_column_there_and_only_there() {
+        let json = r#"[{"version":"b","hpConfig":{"is_enabled":true,"item_top_n":5}},{"version":"a","hpConfig":{"note":"=x"}}]"#;
+        let columns: Vec<TrainColumn> = serde_json::from_str(
+            r#"[{"hpOption":"note"},"version",{"hpOption":"missing"},"hpConfig"]"#,
+        )
+        .expect("the shape the window sends");
+        assert_eq!(
+            csv_of(json, &columns),
+            "\u{feff}hpConfig.note,version,hpConfig.missing,hpConfig.is_enabled,hpConfig.item_top_n\r\n\
+             ,b,,true,5\r\n\
+             '=x,a,,,\r\n"
+        );
     }
 }

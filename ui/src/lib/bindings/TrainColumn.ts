@@ -3,4 +3,4 @@
 /**
  * A column (or, for `hpConfig` and unknown fields, a group of columns) of the trainings CSV.
  */
-export type TrainColumn = "serviceId" | "type" | "version" | "status" | "description" | "createdDate" | "nextUpdateDate" | "inference" | "hpConfig" | "other";
+export type TrainColumn = "serviceId" | "type" | "version" | "status" | "description" | "createdDate" | "nextUpdateDate" | "inference" | "hpConfig" | { "hpOption": string } | "other";

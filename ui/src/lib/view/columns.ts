@@ -2,6 +2,7 @@ import type { ColumnDef, FilterFn, Row, SortingState } from '@tanstack/table-cor
 import type { TrainColumn } from '../bindings';
 import type { MessageKey } from '../i18n';
 import { matchesQuery, matchesSet, normalizeQuery } from './filter';
+import { hpOptionOf } from './hpColumns';
 import type { FilterSpec } from './filterModel';
 import { trainKey, type TrainRow } from './rows';
 
@@ -65,9 +66,16 @@ const CSV_COLUMN: Record<ColumnId, TrainColumn> = {
   hpo: 'hpConfig',
 };
 
-/** What Export CSV writes for these table columns (ids of the visible ones, in order). */
+/**
+ * What Export CSV writes for these table columns (ids of the visible ones, in order): an
+ * `hpConfig` option's column as that option's own.
+ */
 export function csvColumns(ids: readonly string[]): TrainColumn[] {
-  return ids.filter((id): id is ColumnId => Object.hasOwn(CSV_COLUMN, id)).map((id) => CSV_COLUMN[id]);
+  return ids.flatMap((id): TrainColumn[] => {
+    if (Object.hasOwn(CSV_COLUMN, id)) return [CSV_COLUMN[id as ColumnId]];
+    const option = hpOptionOf(id);
+    return option === null ? [] : [{ hpOption: option }];
+  });
 }
 
 /** Default order: newest first. */

@@ -204,6 +204,8 @@ describe('CSV columns', () => {
     // Every table column: the API field of the same name, and `hpConfig` for the HPO column.
     expect(csvColumns(columns.map((c) => c.id!))).toEqual(['serviceId', ...COLUMN_IDS.map((id) => (id === 'hpo' ? 'hpConfig' : id))]);
     expect(csvColumns(['version', 'nosuch'])).toEqual(['version']);
+    // An `hpConfig` option shown as a column of its own is exported as one, where it is shown.
+    expect(csvColumns(['hp:min_item_cut', 'version', 'hpo'])).toEqual([{ hpOption: 'min_item_cut' }, 'version', 'hpConfig']);
   });
 });
 
