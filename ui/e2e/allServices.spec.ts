@@ -70,6 +70,17 @@ test('a service that fails is listed with its error while the others show', asyn
   await expect(page.getByTestId('service-failures')).toBeVisible();
 });
 
+test('while it loads, the progress counts the trainings and services so far, each service on its own line', async ({ page }) => {
+  await page.goto('/?scenario=slow');
+  await expect(page.getByTestId('showing')).toHaveText('Showing 2,500 of 2,500', { timeout: 15_000 });
+  await page.getByRole('combobox', { name: 'Service' }).click();
+  await page.getByRole('listbox').getByRole('option', { name: /All services/ }).click();
+  const progress = page.getByTestId('progress');
+  await expect(progress).toHaveText(/loaded from 2 services so far/, { timeout: 10_000 });
+  await expect(progress).toHaveAttribute('title', /쇼핑몰 메인 추천: [\d,]+\nNewsletter picks: [\d,]+/);
+  await expect(page.getByTestId('showing')).toHaveText('Showing 7,500 of 7,500', { timeout: 20_000 });
+});
+
 test.describe('in Korean', () => {
   test.use({ locale: 'ko-KR' });
   test('the view and its failures read in Korean', async ({ page }) => {

@@ -291,7 +291,7 @@ export function createBackend(scenario: Scenario) {
         const trains = listing(profile, serviceId, args.recent === true);
         const pages = Math.max(1, Math.ceil((trains.length + 1) / 1000));
         for (let p = 1; p <= pages; p++) {
-          await sleep(scenario === 'big' ? 4 : 120);
+          await sleep(scenario === 'big' ? 4 : scenario === 'slow' ? 1000 : 120);
           onPage.onmessage({ serviceId, pages: p, total: Math.min(p * 1000, trains.length), trains: structuredClone(trains.slice((p - 1) * 1000, p * 1000)) });
           sent += 1;
         }
