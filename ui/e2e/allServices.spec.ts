@@ -81,6 +81,30 @@ test('while it loads, the progress counts the trainings and services so far, eac
   await expect(page.getByTestId('showing')).toHaveText('Showing 7,500 of 7,500', { timeout: 20_000 });
 });
 
+test('a refresh marks what changed in each service, and opening a row clears its mark only', async ({ page }) => {
+  await openEveryService(page, 'moving');
+  await expect(grid(page).getByTestId('change-mark')).toHaveCount(0);
+  await page.getByTestId('refresh').click();
+  await expect(page.getByTestId('progress')).toBeHidden();
+  const marked = bodyRows(page).filter({ has: page.getByTestId('change-mark') });
+  await expect(marked.first()).toBeVisible();
+  // Each service's own changes are marked.
+  for (const name of ['Newsletter picks', 'App home — related items']) {
+    await page.getByTestId('service-filter').getByRole('button').first().click();
+    await page.getByRole('checkbox', { name: new RegExp(name) }).check();
+    await page.keyboard.press('Escape');
+    await expect(marked.first()).toBeVisible();
+    await expect(marked.first().locator('[data-col="service"]')).toHaveText(name);
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+  }
+  const before = await marked.count();
+  await marked.first().click();
+  await page.keyboard.press('Escape');
+  await expect(marked).toHaveCount(before - 1);
+  const seen = (await mockCalls(page)).filter((c) => c.cmd === 'mark_seen').at(-1)!;
+  expect(seen.args.serviceId).not.toBe('*');
+});
+
 test.describe('in Korean', () => {
   test.use({ locale: 'ko-KR' });
   test('the view and its failures read in Korean', async ({ page }) => {

@@ -295,7 +295,7 @@ export function createBackend(scenario: Scenario) {
           onPage.onmessage({ serviceId, pages: p, total: Math.min(p * 1000, trains.length), trains: structuredClone(trains.slice((p - 1) * 1000, p * 1000)) });
           sent += 1;
         }
-        return { serviceId, name, total: trains.length, unseen: [], error: null };
+        return { serviceId, name, total: trains.length, unseen: history.unseenOf(profile.name, serviceId), error: null };
       } catch (error) {
         return { serviceId, name, total: 0, unseen: [], error: error as ServiceListed['error'] };
       }

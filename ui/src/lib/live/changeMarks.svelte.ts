@@ -2,7 +2,7 @@ import { api } from '../api';
 import type { Change, TrainKey } from '../bindings';
 import type { TrainTable } from '../state/table.svelte';
 import type { TrainsLoader } from '../state/trains.svelte';
-import { trainKey, type TrainRow } from '../view/rows';
+import { changeKey, type TrainRow } from '../view/rows';
 import { keyOf, markedKeys, marksByKey } from './marks';
 
 /**
@@ -44,23 +44,25 @@ export class ChangeMarks {
 
   /** The user opened `row`: its mark goes, here and in the backend. */
   seen(row: TrainRow): void {
-    const key = trainKey(row.type, row.version);
+    const key = changeKey(row);
     if (!this.byKey.has(key)) return;
-    this.loader.forgetUnseen((change) => keyOf(change.key) === key);
-    this.tell([{ type: row.type, version: row.version }]);
+    this.loader.forgetUnseen((change) => keyOf(change) === key);
+    this.tell(row.serviceId || null, [{ type: row.type, version: row.version }]);
   }
 
-  /** "Mark all as seen": every mark of the service goes, and the quick filter with them. */
+  /** "Mark all as seen": every mark of the listing goes (of each service listed), and the quick filter with them. */
   allSeen(): void {
+    const services = new Set(this.loader.unseen.map((change) => change.serviceId ?? null));
     this.loader.forgetUnseen(() => true);
     this.table.setFacet('changed', []);
-    this.tell(null);
+    for (const service of services) this.tell(service, null);
   }
 
-  private tell(trains: TrainKey[] | null): void {
+  /** Tells the backend that the user saw `trains` (all, when `null`) of `service` (the one on screen when `null`). */
+  private tell(service: string | null, trains: TrainKey[] | null): void {
     const source = this.loader.key;
     if (!source) return;
     // A mark the backend failed to forget comes back with the next listing: nothing to show.
-    api.markSeen(source.profile, source.serviceId, trains).catch(() => {});
+    api.markSeen(source.profile, service ?? source.serviceId, trains).catch(() => {});
   }
 }

@@ -1,6 +1,6 @@
 import type { AppError, WatchUpdate } from '../bindings';
 import type { TrainTable } from '../state/table.svelte';
-import type { TrainsLoader } from '../state/trains.svelte';
+import { isAllServices, type TrainsLoader } from '../state/trains.svelte';
 import { AutoRefresh } from './autoRefresh.svelte';
 import { ChangeMarks } from './changeMarks.svelte';
 
@@ -29,21 +29,26 @@ export class LiveListing {
     this.otherUnseen = others;
   }
 
-  /** What the backend found refreshing a watched service of `profile` in the background. */
+  /**
+   * What the backend found refreshing a watched service of `profile` in the background. The
+   * view of every service takes a change of any of them in, by listing them all again; one
+   * service failing in the background is not the view failing.
+   */
   hear(update: WatchUpdate, profile: string): void {
     const shown = this.loader.key;
     if (update.profile !== profile) return;
-    if (update.serviceId !== shown?.serviceId) {
+    const every = isAllServices(shown);
+    if (!every && update.serviceId !== shown?.serviceId) {
       if (update.fetchedAt !== null) this.otherUnseen = { ...this.otherUnseen, [update.serviceId]: update.unseen.length };
       return;
     }
     if (update.error) {
-      this.auto.failed(update.error, Date.now());
+      if (!every) this.auto.failed(update.error, Date.now());
       return;
     }
     if (update.fetchedAt === null) return;
-    if (this.busy) this.loader.unseen = update.unseen;
-    else void this.refresh().then((error) => error && this.auto.failed(error, Date.now()));
+    if (!this.busy) void this.refresh().then((error) => error && this.auto.failed(error, Date.now()));
+    else if (!every) this.loader.unseen = update.unseen;
   }
 
   private get busy(): boolean {

@@ -9,9 +9,9 @@ const moved: Change = { kind: 'statusChanged', key: { type: 'pop', version: 'v1'
 const down: AppError = { code: 'network', message: 'down', hint: '', detail: null, specific: true };
 
 /** A loader on service `s1` of profile Work whose quiet refreshes are counted. */
-function setup(busy = false) {
+function setup(busy = false, serviceId = 's1') {
   const loader = {
-    key: { profile: 'Work', serviceId: 's1', recent: false, kept: true },
+    key: { profile: 'Work', serviceId, recent: false, kept: true },
     rows: [],
     unseen: [] as Change[],
     loading: busy,
@@ -67,5 +67,14 @@ describe('LiveListing hears background refreshes', () => {
     expect(loader.refreshes).toBe(0);
     live.switched('s2');
     expect(live.otherUnseen).toEqual({});
+  });
+
+  it('in the view of every service, lists them all again when any of them changed, and a failure of one is not the view failing', () => {
+    const { loader, live } = setup(false, '*');
+    live.hear(update({ serviceId: 's2' }), 'Work');
+    expect(loader.refreshes).toBe(1);
+    expect(live.otherUnseen).toEqual({});
+    live.hear(update({ serviceId: 's3', fetchedAt: null, unseen: [], error: down }), 'Work');
+    expect(live.auto.failing).toBe(false);
   });
 });

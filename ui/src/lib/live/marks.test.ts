@@ -2,8 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Change, Train } from '../bindings';
 import { makeTranslate } from '../i18n';
 import { TrainTable } from '../state/table.svelte';
-import { toRows } from '../view/rows';
-import { markedKeys, markLabel, marksByKey, markOf } from './marks';
+import { RowBuilder, toRows } from '../view/rows';
+import { markedKeys, markLabel, marksByKey, markOf, type UnseenChange } from './marks';
 
 const markSeen = vi.fn(async () => null);
 vi.mock('../api', () => ({ api: { markSeen: (...args: unknown[]) => markSeen(...(args as [])) } }));
@@ -88,5 +88,36 @@ describe('ChangeMarks', () => {
     const { marks } = setup([moved]);
     marks.seen(rows[3]!);
     expect(markSeen).not.toHaveBeenCalled();
+  });
+});
+
+describe('change marks in the view of every service', () => {
+  const builder = new RowBuilder(en);
+  builder.add(trains.slice(0, 2), { id: 'shop', name: 'Shop' });
+  builder.add(trains.slice(0, 2), { id: 'news', name: 'News' });
+  const everyRows = builder.rows;
+  const inNews: UnseenChange = { ...moved, serviceId: 'news' };
+
+  it('mark only the row of the service the change is about', () => {
+    const marks = marksByKey([inNews]);
+    expect(everyRows.map((r) => markOf(r, marks)?.kind)).toEqual([undefined, undefined, 'statusChanged', undefined]);
+    expect(markedKeys(everyRows, marks)).toEqual(['news/pop:v1']);
+  });
+
+  it('opening a row tells the backend about its own service; Mark all as seen about each service', () => {
+    const loader = { rows: everyRows, unseen: [inNews, { ...added, serviceId: 'shop' }] as UnseenChange[], key: { profile: 'Work', serviceId: '*', recent: false, kept: false }, forgetUnseen(seen: (c: UnseenChange) => boolean) {
+      this.unseen = this.unseen.filter((c) => !seen(c));
+    } };
+    const table = new TrainTable();
+    table.setData(everyRows);
+    const marks = new ChangeMarks(loader as never, table);
+    marks.seen(everyRows[0]!);
+    expect(loader.unseen, 'the same training of another service keeps its mark').toHaveLength(2);
+    marks.seen(everyRows[2]!);
+    expect(markSeen).toHaveBeenLastCalledWith('Work', 'news', [{ type: 'pop', version: 'v1' }]);
+    expect(loader.unseen.map((c) => c.serviceId)).toEqual(['shop']);
+    markSeen.mockClear();
+    marks.allSeen();
+    expect(markSeen.mock.calls).toEqual([['Work', 'shop', null]]);
   });
 });

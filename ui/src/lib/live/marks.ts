@@ -3,20 +3,24 @@
 import type { Change, TrainKey } from '../bindings';
 import type { Translate } from '../i18n';
 import { statusLabel } from '../view/status';
-import { trainKey, type TrainRow } from '../view/rows';
+import { changeKey, type TrainRow } from '../view/rows';
 
-/** Unseen changes by training key (`trainKey`), the way rows look them up. */
-export function marksByKey(unseen: readonly Change[]): Map<string, Change> {
-  return new Map(unseen.map((change) => [keyOf(change.key), change]));
+/** A change the user has not seen, with its service in the view of every service. */
+export type UnseenChange = Change & { serviceId?: string };
+
+/** Unseen changes by the key of their training (`changeKey`), the way rows look them up. */
+export function marksByKey(unseen: readonly UnseenChange[]): Map<string, Change> {
+  return new Map(unseen.map((change) => [keyOf(change), change]));
 }
 
-export function keyOf(key: TrainKey): string {
-  return trainKey(key.type, key.version);
+/** The key of a change's training, as `changeKey` gives a row's. */
+export function keyOf(change: UnseenChange): string {
+  return changeKey({ serviceId: change.serviceId ?? '', type: change.key.type, version: change.key.version });
 }
 
 /** The mark of a row, if its training changed unseen. */
 export function markOf(row: TrainRow, marks: ReadonlyMap<string, Change>): Change | undefined {
-  return marks.size === 0 ? undefined : marks.get(trainKey(row.type, row.version));
+  return marks.size === 0 ? undefined : marks.get(changeKey(row));
 }
 
 /** The keys of the rows that carry a mark, in row order. */
@@ -24,7 +28,7 @@ export function markedKeys(rows: readonly TrainRow[], marks: ReadonlyMap<string,
   if (marks.size === 0) return [];
   const out: string[] = [];
   for (const row of rows) {
-    const key = trainKey(row.type, row.version);
+    const key = changeKey(row);
     if (marks.has(key)) out.push(key);
   }
   return out;

@@ -1,6 +1,7 @@
 import { api } from '../api';
-import { ALL_SERVICES, type AppError, type Change, type ServiceListed, type TrainsListed, type TrainsPage } from '../bindings';
+import { ALL_SERVICES, type AppError, type ServiceListed, type TrainsListed, type TrainsPage } from '../bindings';
 import { t } from '../i18n';
+import type { UnseenChange } from '../live/marks';
 import { RowBuilder, toRows, type RowService, type TrainRow } from '../view/rows';
 
 export type LoadKey = {
@@ -48,8 +49,11 @@ export class TrainsLoader {
   /** True while the rows are the kept listing of an earlier run, not yet confirmed fresh. */
   stale = $state(false);
   key = $state.raw<LoadKey | null>(null);
-  /** The service's changes the user has not seen yet, as the latest listing or update told. */
-  unseen = $state.raw<Change[]>([]);
+  /**
+   * The changes the user has not seen yet, as the latest listing or update told: of the
+   * service, or of every service (each naming its own) in the view of every service.
+   */
+  unseen = $state.raw<UnseenChange[]>([]);
   /** In the view of every service: how the last listing of each service went (empty otherwise). */
   services = $state.raw<ServiceListed[]>([]);
   /** In the view of every service, while it loads: trainings received so far, by service id. */
@@ -88,7 +92,7 @@ export class TrainsLoader {
   }
 
   /** Drops the unseen changes that `seen` picks: the user has now seen them. */
-  forgetUnseen(seen: (change: Change) => boolean): void {
+  forgetUnseen(seen: (change: UnseenChange) => boolean): void {
     this.unseen = this.unseen.filter((change) => !seen(change));
   }
 
@@ -138,7 +142,7 @@ export class TrainsLoader {
         if (!current()) return null;
         rows = this.keepingFailed(received.rows, listed.services);
         this.services = listed.services;
-        this.unseen = [];
+        this.unseen = listed.services.flatMap((s) => s.unseen.map((change) => ({ ...change, serviceId: s.serviceId })));
         fetchedAt = listed.fetchedAt;
       } else {
         const listed = await api.listTrains(key.profile, key.serviceId, key.recent, (page) => onPage(page));

@@ -4,7 +4,7 @@ import type { MessageKey } from '../i18n';
 import { matchesQuery, matchesSet, normalizeQuery } from './filter';
 import { hpOptionOf } from './hpColumns';
 import type { FilterSpec } from './filterModel';
-import { trainKey, type TrainRow } from './rows';
+import { changeKey, type TrainRow } from './rows';
 
 /** The columns of a service's table, in their default order. */
 export const COLUMN_IDS = [
@@ -98,7 +98,7 @@ export const trainFilterSpec: FilterSpec<TrainRow> = {
     status: (r) => r.status,
     type: (r) => r.type,
     service: (r) => r.serviceId,
-    changed: (r) => trainKey(r.type, r.version),
+    changed: changeKey,
   },
   ranges: { createdDate: (r) => r.createdMs },
 };

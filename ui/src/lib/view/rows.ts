@@ -110,6 +110,15 @@ export function toRow(train: Train, id: string, t: Translate, service?: RowServi
 }
 
 /**
+ * The key of a row's training among the changes of the listing on screen: its `trainKey`,
+ * after its service in the view of every service (`shop01/pop:v1`).
+ */
+export function changeKey(row: Pick<TrainRow, 'serviceId' | 'type' | 'version'>): string {
+  const key = trainKey(row.type, row.version);
+  return row.serviceId ? `${row.serviceId}/${key}` : key;
+}
+
+/**
  * Builds a listing's rows page by page. A training that an earlier listing of the same
  * source had, unchanged, keeps that listing's row object: the table then leaves its cells
  * alone, and a refresh re-renders only what changed.
