@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { bodyRows, mockCalls, openMain, shot } from './helpers';
 
 const DEFAULT_COLUMNS = ['type', 'version', 'status', 'description', 'createdDate', 'nextUpdateDate', 'inference', 'hpo'];
@@ -107,5 +107,32 @@ test.describe('Saved layout', () => {
     await page.reload();
     await expect(bodyRows(page).first()).toBeVisible();
     expect(await headerIds(page)).toEqual(DEFAULT_COLUMNS);
+  });
+
+  test('the choices in the Status, Created and Columns menus are rows of one look', async ({ page }) => {
+    await openMain(page);
+    /** How the row (the label) around an input looks, at rest and under the pointer. */
+    const look = async (input: Locator) => {
+      const row = input.locator('xpath=ancestor::label[1]');
+      const style = () => row.evaluate((el) => {
+        const s = getComputedStyle(el);
+        return [s.display, s.alignItems, s.gap, s.padding, s.borderRadius, s.cursor, s.backgroundColor].join(' | ');
+      });
+      const rest = await style();
+      await row.hover();
+      return { rest, hover: await style() };
+    };
+    await page.getByTestId('status-filter').getByRole('button').first().click();
+    const status = await look(page.getByTestId('status-filter').locator('input[data-value="ready"]'));
+    await page.keyboard.press('Escape');
+    await page.getByTestId('created-filter').getByRole('button').first().click();
+    const created = await look(page.getByTestId('created-filter').locator('input[data-value="7d"]'));
+    await page.keyboard.press('Escape');
+    await openColumns(page);
+    const columns = await look(page.getByTestId('column-chooser').locator('input[data-col="type"]'));
+
+    expect(status.hover, 'a choice shows where the pointer is').not.toEqual(status.rest);
+    expect(created).toEqual(status);
+    expect(columns).toEqual(status);
   });
 });
