@@ -99,7 +99,7 @@ export const en = {
   'timeline.group.done': 'Completed',
   'timeline.group.neutral': 'Other',
   'timeline.summary': '{total} trainings from {from} to {to}, {failed} of them failed.',
-  'timeline.hint': 'Click a bar, or drag across bars, to filter by Created.',
+  'timeline.hint': 'Click a bar, or drag across bars, to filter by Created; click the chosen bar again to clear.',
   'timeline.count': '{count} trainings',
   'timeline.undated': 'Not shown, no readable date: {count}',
   'timeline.empty': 'No trainings with a readable date to chart.',

@@ -101,7 +101,7 @@ export const ko: Dictionary = {
   'timeline.group.done': '완료',
   'timeline.group.neutral': '기타',
   'timeline.summary': '{from}부터 {to}까지 학습 {total}건, 그중 실패 {failed}건.',
-  'timeline.hint': '막대를 클릭하거나 여러 막대에 걸쳐 드래그하면 생성일로 필터링합니다.',
+  'timeline.hint': '막대를 클릭하거나 여러 막대에 걸쳐 드래그하면 생성일로 필터링합니다. 선택한 막대를 다시 클릭하면 해제됩니다.',
   'timeline.count': '학습 {count}건',
   'timeline.undated': '날짜를 읽을 수 없어 표시하지 않은 학습: {count}건',
   'timeline.empty': '차트에 표시할, 날짜를 읽을 수 있는 학습이 없습니다.',
