@@ -9,6 +9,9 @@ const width = async (page: Page, id: string) => (await header(page, id).bounding
 /** The first rendered row's cell of a column. */
 const firstCell = (page: Page, id: string) => bodyRows(page).first().locator(`[data-col="${id}"]`);
 const saves = async (page: Page) => (await mockCalls(page)).filter((c) => c.cmd === 'save_table_layout');
+/** The width of a column in the layout saved last. */
+const savedWidth = async (page: Page, id: string) =>
+  ((await saves(page)).at(-1)?.args.layout as { widths?: Record<string, number> } | null | undefined)?.widths?.[id];
 
 async function openColumns(page: Page): Promise<void> {
   await page.getByTestId('columns-menu').getByRole('button', { name: 'Columns' }).click();
@@ -68,6 +71,45 @@ test.describe('Saved layout', () => {
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('showing')).toHaveText('Showing 40 of 240');
     for (const text of await bodyRows(page).locator('[data-col="hp:item_top_n"]').allTextContents()) expect(text.trim()).toBe('50,000');
+  });
+
+  test('a column width set from the keyboard on its header edge is saved like a dragged one', async ({ page }) => {
+    await openMain(page);
+    const edge = page.getByRole('separator', { name: 'Width of Type' });
+    await expect(edge).toHaveAttribute('aria-orientation', 'vertical');
+    await expect(edge).toHaveAttribute('aria-valuemin', '60');
+    await expect(edge).toHaveAttribute('aria-valuemax', '1200');
+    const start = Math.round(await width(page, 'type'));
+    await expect(edge).toHaveAttribute('aria-valuenow', String(start));
+
+    // Reached with Tab right after the column's sort button.
+    await header(page, 'type').getByRole('button').focus();
+    await page.keyboard.press('Tab');
+    await expect(edge).toBeFocused();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('ArrowLeft');
+    await expect(edge).toHaveAttribute('aria-valuenow', String(start + 50));
+    expect(Math.abs((await width(page, 'type')) - (start + 50))).toBeLessThan(1);
+    await expect(bodyRows(page).first()).toBeVisible();
+    await expect.poll(() => savedWidth(page, 'type')).toBe(start + 50);
+    await expect(edge, 'the arrow keys move the width, not the focus').toBeFocused();
+    await page.keyboard.press('Home');
+    await expect(edge).toHaveAttribute('aria-valuenow', '60');
+
+    // Enter fits the column to its content, as a double-click does.
+    const versionEdge = page.getByRole('separator', { name: 'Width of Version' });
+    await versionEdge.focus();
+    await page.keyboard.press('Enter');
+    const content = await bodyRows(page).first().locator('[data-col="version"] .ellipsis').evaluate((e) => e.scrollWidth);
+    await expect.poll(() => width(page, 'version')).toBeGreaterThanOrEqual(content);
+    expect(await width(page, 'version')).toBeLessThan(content + 60);
+    await expect(page.getByTestId('details-drawer'), 'Enter on the edge opens no row').toHaveCount(0);
+
+    await expect.poll(() => savedWidth(page, 'type')).toBe(60);
+    await page.reload();
+    await expect(bodyRows(page).first()).toBeVisible();
+    expect(Math.round(await width(page, 'type'))).toBe(60);
   });
 
   test('the layout comes back after a reload, is saved once per pause, and Reset layout returns to the default', async ({ page }) => {
