@@ -151,6 +151,20 @@ test.describe('Saved layout', () => {
     expect(await headerIds(page)).toEqual(DEFAULT_COLUMNS);
   });
 
+  test('a layout that cannot be saved says so in a compact banner, and the table keeps it', async ({ page }) => {
+    await openMain(page, 'layout-save-error');
+    await header(page, 'version').getByRole('button').click();
+    const banner = page.getByTestId('layout-save-error').getByTestId('error-banner');
+    await expect(banner).toBeVisible();
+    await expect(banner).toHaveClass(/banner--compact/);
+    await expect(banner).toHaveAttribute('data-code', 'settings_io');
+    await expect(banner).toContainText('The table layout was not saved');
+    await expect(header(page, 'version')).toHaveAttribute('aria-sort', 'ascending');
+    expect(await saves(page)).toHaveLength(1);
+    await banner.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(page.getByTestId('layout-save-error')).toHaveCount(0);
+  });
+
   test('the choices in the Status, Created and Columns menus are rows of one look', async ({ page }) => {
     await openMain(page);
     /** How the row (the label) around an input looks, at rest and under the pointer. */

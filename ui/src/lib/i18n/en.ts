@@ -74,6 +74,7 @@ export const en = {
   'columns.reset': 'Reset layout',
   'columns.resizeHint': 'Drag or use the arrow keys to resize; double-click or Enter fits',
   'columns.width': 'Width of {name}',
+  'columns.notSaved': 'The table layout was not saved: it stays as it is until the app closes, and the next change tries again.',
   'columns.notSet': '(not set)',
   'created.label': 'Created',
   'created.all': 'All time',

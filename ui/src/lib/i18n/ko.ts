@@ -76,6 +76,7 @@ export const ko: Dictionary = {
   'columns.reset': '레이아웃 초기화',
   'columns.resizeHint': '끌거나 화살표 키로 너비 조절, 두 번 클릭하거나 Enter를 누르면 내용에 맞춤',
   'columns.width': '{name} 너비',
+  'columns.notSaved': '표 레이아웃을 저장하지 못했습니다. 앱을 닫을 때까지 지금 배치가 유지되며, 다음에 바꾸면 다시 저장합니다.',
   'columns.notSet': '(설정 안 됨)',
   'created.label': '생성일',
   'created.all': '전체 기간',

@@ -1,10 +1,11 @@
 // Keeps the table's layout per profile and service: a service opens with its default layout
 // at once and takes its saved one when that comes (the first rows never wait for it), and a
 // change is saved once the table has stayed the same for SAVE_AFTER_MS, only when it differs
-// from what is stored. The default layout is stored as none.
+// from what is stored. The default layout is stored as none. A save that fails is told
+// (`saveError`) until a later one succeeds or the person dismisses it.
 import { untrack } from 'svelte';
-import { api } from '../api';
-import type { TableLayout } from '../bindings';
+import { api, toAppError } from '../api';
+import type { AppError, TableLayout } from '../bindings';
 import { defaultLayout, restoreLayout, sameLayout } from '../view/layout';
 import type { TrainTable } from './table.svelte';
 
@@ -24,6 +25,8 @@ export class LayoutKeeper {
   recent = $state(false);
   /** The layout the table and Recent only have now. */
   readonly current: TableLayout;
+  /** Why the last save failed; null once one succeeds, or when dismissed. */
+  saveError = $state.raw<AppError | null>(null);
   private readonly table: TrainTable;
   private readonly store: LayoutStore;
 
@@ -104,6 +107,12 @@ export class LayoutKeeper {
     const { profile, serviceId } = this.key;
     const saved = sameLayout(layout, defaultLayout()) ? null : layout;
     // Not saved: the table keeps its layout for this run, and the next change tries again.
-    this.store.save(profile, serviceId, saved).catch(() => (this.stored = defaultLayout()));
+    this.store.save(profile, serviceId, saved).then(
+      () => (this.saveError = null),
+      (e: unknown) => {
+        this.stored = defaultLayout();
+        this.saveError = toAppError(e);
+      },
+    );
   }
 }

@@ -105,4 +105,34 @@ describe('LayoutKeeper', () => {
     expect(saves.map(([, l]) => l?.widths ?? null)).toEqual([{ version: 200 }, null]);
     expect(onRecent).not.toHaveBeenCalled();
   });
+
+  it('tells why a save failed, until a later save succeeds', async () => {
+    const table = new TrainTable();
+    const { store, saves } = memoryStore();
+    let failing = true;
+    const failingStore: LayoutStore = {
+      ...store,
+      save: async (profile, serviceId, layout) => {
+        if (failing) throw { code: 'settings_io', message: 'The settings file could not be written.', hint: 'Check the disk.', detail: null };
+        return store.save(profile, serviceId, layout);
+      },
+    };
+    const keeper = new LayoutKeeper(table, failingStore);
+    keeper.open('Work', 'shop01', () => {});
+    await vi.runAllTimersAsync();
+    expect(keeper.saveError).toBeNull();
+
+    table.setWidth('version', 200);
+    settle(keeper);
+    await vi.advanceTimersByTimeAsync(SAVE_AFTER_MS);
+    expect(keeper.saveError).toMatchObject({ code: 'settings_io', message: 'The settings file could not be written.' });
+    expect(table.state.columnSizing, 'the table keeps its layout').toEqual({ version: 200 });
+
+    failing = false;
+    table.setWidth('version', 210);
+    settle(keeper);
+    await vi.advanceTimersByTimeAsync(SAVE_AFTER_MS);
+    expect(keeper.saveError).toBeNull();
+    expect(saves.map(([, l]) => l?.widths)).toEqual([{ version: 210 }]);
+  });
 });
