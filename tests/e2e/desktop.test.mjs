@@ -3,13 +3,13 @@
 // is gone is not restored, and a second launch (even with --demo) only
 // brings the running window to the front: it opens no second window, and the running app
 // logs which one stays in its log file.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { APP, launchApp, startDriver, waitFor } from './harness.mjs';
+import { APP, launchApp, useDemoAndDriver, waitFor } from './harness.mjs';
 
 const IDENTIFIER = 'com.aitems.desk';
 const STATE_FILE = join(homedir(), '.config', IDENTIFIER, '.window-state.json');
@@ -19,13 +19,8 @@ const DESKTOP_SETTINGS = join(homedir(), '.config', 'aitemsdesk', 'desktop.json'
 /** The virtual screen run.sh starts (xvfb-run -s "-screen 0 1280x800x24"). */
 const SCREEN = { width: 1280, height: 800 };
 
-let stopDriver;
-
-before(async () => {
-  stopDriver = await startDriver();
-});
-
-after(() => stopDriver?.());
+// Only tauri-driver: each test starts (and quits) the app itself.
+useDemoAndDriver({ demo: false, launch: null });
 
 /** Starts the app over WebDriver and waits for its page. */
 async function started(args) {

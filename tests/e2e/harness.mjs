@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'node:net';
+import { after, before } from 'node:test';
 import { Builder, By, until } from 'selenium-webdriver';
 
 export const APP = mustEnv('E2E_APP');
@@ -69,6 +70,48 @@ export async function startDriver() {
 export async function launchApp(args = ['--demo'], application = APP) {
   const capabilities = { browserName: 'wry', 'tauri:options': { application, args } };
   return new Builder().usingServer(`http://127.0.0.1:${DRIVER_PORT}/`).withCapabilities(capabilities).build();
+}
+
+/**
+ * The setup a test file shares: registers its `before` and `after`. Before the tests: the
+ * demo service (unless `demo` is false), the trainings it holds for the service `trains`
+ * (read with the CLI), a saved profile on it (`profile`: `name` and `service`; `makeDefault`
+ * makes it the default one, `removeAfter` removes it again at the end), tauri-driver, and the
+ * app launched with the arguments `launch` (none when `launch` is null). After them, the app,
+ * tauri-driver and the demo service are stopped.
+ *
+ * Returns the handles, filled in once `before` has run: `demo`, `expected` (the trainings)
+ * and `driver` (the WebDriver session; a test that starts the app again sets it anew, so
+ * that `after` quits the one that runs).
+ */
+export function useDemoAndDriver({ demo = true, trains, profile, launch = ['--demo'] } = {}) {
+  const handles = { demo: undefined, expected: undefined, driver: undefined };
+  let stopDriver;
+  before(async () => {
+    if (demo) {
+      handles.demo = await startDemoService();
+      if (trains) handles.expected = demoTrains(handles.demo, trains);
+      if (profile) saveProfile(handles.demo, profile);
+    }
+    stopDriver = await startDriver();
+    if (launch) handles.driver = await launchApp(launch);
+  });
+  after(async () => {
+    await handles.driver?.quit().catch(() => {});
+    stopDriver?.();
+    handles.demo?.stop();
+    // The other tests share the settings: they find them without this profile, as before.
+    if (profile?.removeAfter) execFileSync(CLI, ['profile', 'remove', profile.name]);
+  });
+  return handles;
+}
+
+/** Saves a profile on the demo service with the CLI, its keys given on standard input. */
+function saveProfile(demo, { name, service, makeDefault = false }) {
+  execFileSync(CLI, ['profile', 'add', name, '--endpoint', demo.url, '--service', service, '--stdin'], {
+    input: `${demo.accessKey}\n${demo.secretKey}\n`,
+  });
+  if (makeDefault) execFileSync(CLI, ['profile', 'default', name]);
 }
 
 /** Saves a screenshot of the app window under target/e2e-screens/. */

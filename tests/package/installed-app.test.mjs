@@ -1,23 +1,12 @@
 // The INSTALLED AiTEMS Desk (from the .deb) on demo data, driven over WebDriver with the
 // end-to-end tests' harness. tests/package/run.sh installs the package first and sets
 // E2E_APP to the installed binary's path.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readlinkSync } from 'node:fs';
-import { APP, By, ROWS, launchApp, screenshot, startDriver, waitFor } from '../e2e/harness.mjs';
+import { APP, By, ROWS, screenshot, useDemoAndDriver, waitFor } from '../e2e/harness.mjs';
 
-let stopDriver;
-let driver;
-
-before(async () => {
-  stopDriver = await startDriver();
-  driver = await launchApp(['--demo']);
-});
-
-after(async () => {
-  await driver?.quit().catch(() => {});
-  stopDriver?.();
-});
+const setup = useDemoAndDriver({ demo: false });
 
 /** Executables of the running processes (those this user may read). */
 function runningExecutables() {
@@ -34,14 +23,14 @@ test('the window that opened is the installed binary', () => {
 });
 
 test('the installed app opens on demo data and the table fills with rows', async () => {
-  const rows = await waitFor(driver, async () => (await driver.findElements(By.css(ROWS))).length, (n) => n > 0, 'rows appear');
+  const rows = await waitFor(setup.driver, async () => (await setup.driver.findElements(By.css(ROWS))).length, (n) => n > 0, 'rows appear');
   assert.ok(rows > 0);
-  assert.equal(await driver.findElement(By.css('[data-testid="demo-badge"]')).getText(), 'DEMO');
+  assert.equal(await setup.driver.findElement(By.css('[data-testid="demo-badge"]')).getText(), 'DEMO');
   // The first demo service holds 300 trainings: the count reaches them all.
-  const numbers = async () => ((await driver.findElement(By.css('[data-testid="showing"]')).getText()).match(/\d[\d,]*/g) ?? [])
+  const numbers = async () => ((await setup.driver.findElement(By.css('[data-testid="showing"]')).getText()).match(/\d[\d,]*/g) ?? [])
     .map((n) => Number(n.replace(/,/g, '')));
-  const [shown, total] = await waitFor(driver, numbers, ([s, t]) => t === 300 && s === t, 'all rows counted');
+  const [shown, total] = await waitFor(setup.driver, numbers, ([s, t]) => t === 300 && s === t, 'all rows counted');
   assert.equal(shown, 300);
   assert.equal(total, 300);
-  await screenshot(driver, 'installed-demo-loaded');
+  await screenshot(setup.driver, 'installed-demo-loaded');
 });

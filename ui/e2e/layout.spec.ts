@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { bodyRows, mockCalls, openMain, shot } from './helpers';
 
 const DEFAULT_COLUMNS = ['type', 'version', 'status', 'description', 'createdDate', 'nextUpdateDate', 'inference', 'hpo'];
@@ -9,6 +9,9 @@ const width = async (page: Page, id: string) => (await header(page, id).bounding
 /** The first rendered row's cell of a column. */
 const firstCell = (page: Page, id: string) => bodyRows(page).first().locator(`[data-col="${id}"]`);
 const saves = async (page: Page) => (await mockCalls(page)).filter((c) => c.cmd === 'save_table_layout');
+/** The width of a column in the layout saved last. */
+const savedWidth = async (page: Page, id: string) =>
+  ((await saves(page)).at(-1)?.args.layout as { widths?: Record<string, number> } | null | undefined)?.widths?.[id];
 
 async function openColumns(page: Page): Promise<void> {
   await page.getByTestId('columns-menu').getByRole('button', { name: 'Columns' }).click();
@@ -70,6 +73,45 @@ test.describe('Saved layout', () => {
     for (const text of await bodyRows(page).locator('[data-col="hp:item_top_n"]').allTextContents()) expect(text.trim()).toBe('50,000');
   });
 
+  test('a column width set from the keyboard on its header edge is saved like a dragged one', async ({ page }) => {
+    await openMain(page);
+    const edge = page.getByRole('separator', { name: 'Width of Type' });
+    await expect(edge).toHaveAttribute('aria-orientation', 'vertical');
+    await expect(edge).toHaveAttribute('aria-valuemin', '60');
+    await expect(edge).toHaveAttribute('aria-valuemax', '1200');
+    const start = Math.round(await width(page, 'type'));
+    await expect(edge).toHaveAttribute('aria-valuenow', String(start));
+
+    // Reached with Tab right after the column's sort button.
+    await header(page, 'type').getByRole('button').focus();
+    await page.keyboard.press('Tab');
+    await expect(edge).toBeFocused();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('ArrowLeft');
+    await expect(edge).toHaveAttribute('aria-valuenow', String(start + 50));
+    expect(Math.abs((await width(page, 'type')) - (start + 50))).toBeLessThan(1);
+    await expect(bodyRows(page).first()).toBeVisible();
+    await expect.poll(() => savedWidth(page, 'type')).toBe(start + 50);
+    await expect(edge, 'the arrow keys move the width, not the focus').toBeFocused();
+    await page.keyboard.press('Home');
+    await expect(edge).toHaveAttribute('aria-valuenow', '60');
+
+    // Enter fits the column to its content, as a double-click does.
+    const versionEdge = page.getByRole('separator', { name: 'Width of Version' });
+    await versionEdge.focus();
+    await page.keyboard.press('Enter');
+    const content = await bodyRows(page).first().locator('[data-col="version"] .ellipsis').evaluate((e) => e.scrollWidth);
+    await expect.poll(() => width(page, 'version')).toBeGreaterThanOrEqual(content);
+    expect(await width(page, 'version')).toBeLessThan(content + 60);
+    await expect(page.getByTestId('details-drawer'), 'Enter on the edge opens no row').toHaveCount(0);
+
+    await expect.poll(() => savedWidth(page, 'type')).toBe(60);
+    await page.reload();
+    await expect(bodyRows(page).first()).toBeVisible();
+    expect(Math.round(await width(page, 'type'))).toBe(60);
+  });
+
   test('the layout comes back after a reload, is saved once per pause, and Reset layout returns to the default', async ({ page }) => {
     await openMain(page);
     await openColumns(page);
@@ -107,5 +149,46 @@ test.describe('Saved layout', () => {
     await page.reload();
     await expect(bodyRows(page).first()).toBeVisible();
     expect(await headerIds(page)).toEqual(DEFAULT_COLUMNS);
+  });
+
+  test('a layout that cannot be saved says so in a compact banner, and the table keeps it', async ({ page }) => {
+    await openMain(page, 'layout-save-error');
+    await header(page, 'version').getByRole('button').click();
+    const banner = page.getByTestId('layout-save-error').getByTestId('error-banner');
+    await expect(banner).toBeVisible();
+    await expect(banner).toHaveClass(/banner--compact/);
+    await expect(banner).toHaveAttribute('data-code', 'settings_io');
+    await expect(banner).toContainText('The table layout was not saved');
+    await expect(header(page, 'version')).toHaveAttribute('aria-sort', 'ascending');
+    expect(await saves(page)).toHaveLength(1);
+    await banner.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(page.getByTestId('layout-save-error')).toHaveCount(0);
+  });
+
+  test('the choices in the Status, Created and Columns menus are rows of one look', async ({ page }) => {
+    await openMain(page);
+    /** How the row (the label) around an input looks, at rest and under the pointer. */
+    const look = async (input: Locator) => {
+      const row = input.locator('xpath=ancestor::label[1]');
+      const style = () => row.evaluate((el) => {
+        const s = getComputedStyle(el);
+        return [s.display, s.alignItems, s.gap, s.padding, s.borderRadius, s.cursor, s.backgroundColor].join(' | ');
+      });
+      const rest = await style();
+      await row.hover();
+      return { rest, hover: await style() };
+    };
+    await page.getByTestId('status-filter').getByRole('button').first().click();
+    const status = await look(page.getByTestId('status-filter').locator('input[data-value="ready"]'));
+    await page.keyboard.press('Escape');
+    await page.getByTestId('created-filter').getByRole('button').first().click();
+    const created = await look(page.getByTestId('created-filter').locator('input[data-value="7d"]'));
+    await page.keyboard.press('Escape');
+    await openColumns(page);
+    const columns = await look(page.getByTestId('column-chooser').locator('input[data-col="type"]'));
+
+    expect(status.hover, 'a choice shows where the pointer is').not.toEqual(status.rest);
+    expect(created).toEqual(status);
+    expect(columns).toEqual(status);
   });
 });

@@ -77,7 +77,7 @@ test('the bars count the trainings by status, failures in the failure colour', a
   await shot(page, '40-timeline');
 });
 
-test('clicking a bar keeps the trainings of that day and sets the Created filter', async ({ page }) => {
+test('clicking a bar keeps the trainings of that day and sets the Created filter; clicking it again clears it', async ({ page }) => {
   await openMain(page);
   const plot = await plotArea(page);
   const last = plot.periods - 1;
@@ -97,6 +97,11 @@ test('clicking a bar keeps the trainings of that day and sets the Created filter
   // The chart still shows every day, with that one selected.
   await expect(timeline(page)).toHaveAttribute('data-periods', String(plot.periods));
   await expect(page.getByTestId('timeline-plot').locator('.u-select')).toBeVisible();
+  // The same bar clicked again: the Created range is cleared.
+  await page.mouse.click(plot.x(last - 1), plot.y);
+  await expect(createdButton(page)).toHaveText(/Created:\s*All/);
+  await expect.poll(() => shown(page)).toBe(240);
+  await expect(page.getByTestId('timeline-plot').locator('.u-select')).toBeHidden();
 });
 
 test('dragging across bars sets a custom Created range of those days', async ({ page }) => {

@@ -24,7 +24,7 @@ import { createLayouts } from './layouts';
 import { moveAlong } from './moving';
 import { startWatcher } from './watcher';
 
-export const SCENARIOS = ['default', 'firstrun', 'demo', 'error', 'refresh-error', 'empty', 'big', 'slow', 'offline', 'export-error', 'moving', 'large', 'partial', ...DESKTOP_SCENARIOS] as const;
+export const SCENARIOS = ['default', 'firstrun', 'demo', 'error', 'refresh-error', 'empty', 'big', 'slow', 'offline', 'export-error', 'layout-save-error', 'moving', 'large', 'partial', ...DESKTOP_SCENARIOS] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 /** A command as the page called it; `at`: when (performance.now()). */
 export type Call = { cmd: string; args: Record<string, unknown>; at: number };
@@ -194,6 +194,9 @@ export function createBackend(scenario: Scenario) {
       }
       case 'save_table_layout': {
         const p = find(args.profile);
+        if (scenario === 'layout-save-error') {
+          fail('settings_io', 'The settings file /home/analyst/.config/aitemsdesk/settings.json could not be read or written.', 'Check the free disk space and that your home folder can be written.');
+        }
         return layouts.set(p.name, String(args.serviceId ?? ''), (args.layout as TableLayout | null) ?? null, p.isDemo);
       }
       case 'mark_seen':

@@ -21,8 +21,10 @@ export const TONE_COLOUR: Record<StatusTone, string> = {
 export type PlotEvents = {
   /** The period under the pointer, or null. */
   onHover: (index: number | null) => void;
-  /** Periods `from` to `to` chosen by a drag or a click. */
+  /** Periods `from` to `to` chosen by a drag. */
   onPeriods: (from: number, to: number) => void;
+  /** Period `index` clicked. */
+  onClick: (index: number) => void;
 };
 
 /** The series' data: period indexes, then the layers drawn from the top of the stack down (each covers the ones below it). */
@@ -114,7 +116,7 @@ export function plotOptions(el: HTMLElement, size: { width: number; height: numb
           events.onPeriods(Math.round(u.posToVal(u.select.left, 'x')), Math.round(u.posToVal(u.select.left + u.select.width, 'x')));
         },
       ],
-      ready: [(u) => u.over.addEventListener('click', () => u.cursor.idx != null && events.onPeriods(u.cursor.idx, u.cursor.idx))],
+      ready: [(u) => u.over.addEventListener('click', () => u.cursor.idx != null && events.onClick(u.cursor.idx))],
     },
   };
 }

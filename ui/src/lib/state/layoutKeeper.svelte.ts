@@ -1,10 +1,11 @@
 // Keeps the table's layout per profile and service: a service opens with its default layout
-// at once and takes its saved one when that comes (the first rows never wait for it), and a
-// change is saved once the table has stayed the same for SAVE_AFTER_MS, only when it differs
-// from what is stored. The default layout is stored as none.
+// at once and takes its saved one when that comes (the first rows never wait for it; a change
+// made before it comes wins over it), and a change is saved once the table has stayed the same for SAVE_AFTER_MS, only when it differs
+// from what is stored. The default layout is stored as none. A save that fails is told
+// (`saveError`) until a later one succeeds or the person dismisses it.
 import { untrack } from 'svelte';
-import { api } from '../api';
-import type { TableLayout } from '../bindings';
+import { api, toAppError } from '../api';
+import type { AppError, TableLayout } from '../bindings';
 import { defaultLayout, restoreLayout, sameLayout } from '../view/layout';
 import type { TrainTable } from './table.svelte';
 
@@ -24,6 +25,8 @@ export class LayoutKeeper {
   recent = $state(false);
   /** The layout the table and Recent only have now. */
   readonly current: TableLayout;
+  /** Why the last save failed; null once one succeeds, or when dismissed. */
+  saveError = $state.raw<AppError | null>(null);
   private readonly table: TrainTable;
   private readonly store: LayoutStore;
 
@@ -32,6 +35,8 @@ export class LayoutKeeper {
   private stored: TableLayout = defaultLayout();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private opening = 0;
+  /** The last `opening` whose service had a layout written. */
+  private writtenFor = 0;
 
   /** Create it while a component is set up: it follows the table's changes from then on. */
   constructor(table: TrainTable, store: LayoutStore = backend) {
@@ -45,21 +50,30 @@ export class LayoutKeeper {
   }
 
   /**
-   * Shows a service's table: the default layout now, then its saved layout once read;
-   * `onRecent` is called when that changes Recent only (the listing must be asked again).
-   * What was not yet saved of the previous service is saved first.
+   * Shows a service's table: the default layout now, then its saved layout once read, unless
+   * the table was changed meanwhile (the change is kept, and saved); `onRecent` is called
+   * when the saved layout changes Recent only (the listing must be asked again). What was not
+   * yet saved of the previous service is saved first.
    */
   open(profile: string, serviceId: string, onRecent: () => void): void {
     this.flush();
     this.key = { profile, serviceId };
-    this.stored = defaultLayout();
-    this.show(this.stored);
+    const shown = defaultLayout();
+    this.stored = shown;
+    this.show(shown);
     const opening = ++this.opening;
     this.store.load(profile, serviceId).then(
       (saved) => {
         if (opening !== this.opening || saved === null) return;
-        this.stored = restoreLayout(saved);
-        if (this.show(this.stored)) onRecent();
+        if (sameLayout(this.current, shown)) {
+          this.stored = restoreLayout(saved);
+          if (this.show(this.stored)) onRecent();
+        } else if (this.writtenFor !== opening) {
+          // Changed before the saved layout came: the change stays, and is saved over it.
+          this.stored = restoreLayout(saved);
+          this.changed(this.current);
+        }
+        // (Already written since: what was read is older than what is stored now.)
       },
       // A layout that cannot be read leaves the default one: it never blocks the table.
       () => {},
@@ -101,9 +115,16 @@ export class LayoutKeeper {
   private write(layout: TableLayout): void {
     if (this.key === null || sameLayout(layout, this.stored)) return;
     this.stored = layout;
+    this.writtenFor = this.opening;
     const { profile, serviceId } = this.key;
     const saved = sameLayout(layout, defaultLayout()) ? null : layout;
     // Not saved: the table keeps its layout for this run, and the next change tries again.
-    this.store.save(profile, serviceId, saved).catch(() => (this.stored = defaultLayout()));
+    this.store.save(profile, serviceId, saved).then(
+      () => (this.saveError = null),
+      (e: unknown) => {
+        this.stored = defaultLayout();
+        this.saveError = toAppError(e);
+      },
+    );
   }
 }

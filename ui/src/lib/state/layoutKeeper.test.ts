@@ -105,4 +105,89 @@ describe('LayoutKeeper', () => {
     expect(saves.map(([, l]) => l?.widths ?? null)).toEqual([{ version: 200 }, null]);
     expect(onRecent).not.toHaveBeenCalled();
   });
+
+  it('tells why a save failed, until a later save succeeds', async () => {
+    const table = new TrainTable();
+    const { store, saves } = memoryStore();
+    let failing = true;
+    const failingStore: LayoutStore = {
+      ...store,
+      save: async (profile, serviceId, layout) => {
+        if (failing) throw { code: 'settings_io', message: 'The settings file could not be written.', hint: 'Check the disk.', detail: null };
+        return store.save(profile, serviceId, layout);
+      },
+    };
+    const keeper = new LayoutKeeper(table, failingStore);
+    keeper.open('Work', 'shop01', () => {});
+    await vi.runAllTimersAsync();
+    expect(keeper.saveError).toBeNull();
+
+    table.setWidth('version', 200);
+    settle(keeper);
+    await vi.advanceTimersByTimeAsync(SAVE_AFTER_MS);
+    expect(keeper.saveError).toMatchObject({ code: 'settings_io', message: 'The settings file could not be written.' });
+    expect(table.state.columnSizing, 'the table keeps its layout').toEqual({ version: 200 });
+
+    failing = false;
+    table.setWidth('version', 210);
+    settle(keeper);
+    await vi.advanceTimersByTimeAsync(SAVE_AFTER_MS);
+    expect(keeper.saveError).toBeNull();
+    expect(saves.map(([, l]) => l?.widths)).toEqual([{ version: 210 }]);
+  });
+
+  describe('a change made before the saved layout comes', () => {
+    const saved = { ...defaultLayout(), columns: ['version', 'status'], recent: true };
+
+    /** A service opened on a store whose saved layout comes when the test calls `answer`. */
+    function openLate(onRecent: () => void = () => {}) {
+      const { store, saves } = memoryStore();
+      let answer: () => void = () => {};
+      const late: LayoutStore = { ...store, load: () => new Promise((resolve) => (answer = () => resolve(saved))) };
+      const table = new TrainTable();
+      const keeper = new LayoutKeeper(table, late);
+      keeper.open('Work', 'shop01', onRecent);
+      return { table, keeper, saves, answer: () => answer() };
+    }
+
+    it('wins over it, and is saved', async () => {
+      const onRecent = vi.fn();
+      const { table, keeper, saves, answer } = openLate(onRecent);
+      table.setGlobalFilter('nightly');
+      settle(keeper);
+      answer();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(table.globalFilter).toBe('nightly');
+      expect(table.visibleColumns).toEqual(defaultLayout().columns);
+      expect(onRecent).not.toHaveBeenCalled();
+      settle(keeper);
+      await vi.advanceTimersByTimeAsync(SAVE_AFTER_MS);
+      expect(saves.map(([k, l]) => [k, l?.filter, l?.columns])).toEqual([['Work/shop01', 'nightly', defaultLayout().columns]]);
+    });
+
+    it('is not undone when it was saved before the saved layout came', async () => {
+      const { table, keeper, saves, answer } = openLate();
+      table.setColumns(['type', 'version']);
+      settle(keeper);
+      await vi.advanceTimersByTimeAsync(SAVE_AFTER_MS);
+      expect(saves).toHaveLength(1);
+      answer();
+      await vi.runAllTimersAsync();
+      settle(keeper);
+      await vi.advanceTimersByTimeAsync(SAVE_AFTER_MS);
+      expect(table.visibleColumns).toEqual(['type', 'version']);
+      expect(saves).toHaveLength(1);
+    });
+
+    it('is only the person’s: with none, the saved layout is shown', async () => {
+      const { table, keeper, saves, answer } = openLate();
+      settle(keeper);
+      answer();
+      await vi.runAllTimersAsync();
+      expect(table.visibleColumns).toEqual(['version', 'status']);
+      settle(keeper);
+      await vi.advanceTimersByTimeAsync(SAVE_AFTER_MS);
+      expect(saves).toEqual([]);
+    });
+  });
 });

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createdWindow } from './dateRange';
+import { ALL_TIME, createdWindow } from './dateRange';
 import { formatLocalDay, parseApiDate } from './dates';
 import { statusTone, type StatusTone } from './status';
-import { autoUnit, binTimeline, periodDays, periodsChoice, periodsInWindow, stackedLayers, TIMELINE_GROUPS, type TimelineBins, type TimeUnit } from './timeline';
+import { autoUnit, binTimeline, clickedPeriodChoice, periodDays, periodsChoice, periodsInWindow, stackedLayers, TIMELINE_GROUPS, type TimelineBins, type TimeUnit } from './timeline';
 
 type Item = { created: string; status: string };
 const kst = (text: string) => parseApiDate(text)!;
@@ -120,17 +120,34 @@ describe('timeline periods in Korea', () => {
     expect(bin(long, 'day').totals).toHaveLength(366);
   });
 
-  it('periods become a custom Created range of whole days, in either order', () => {
-    const bins = bin(
+  /** The weeks from Monday 2 March to Sunday 22 March 2026. */
+  const threeWeeks = () =>
+    bin(
       [
         { created: '2026-03-02T10:00', status: 'completed' },
         { created: '2026-03-20T10:00', status: 'completed' },
       ],
       'week',
     );
+
+  it('periods become a custom Created range of whole days, in either order', () => {
+    const bins = threeWeeks();
     expect(periodsChoice(bins, 1, 1)).toEqual({ preset: 'custom', fromDay: '2026-03-09', toDay: '2026-03-15' });
     expect(periodsChoice(bins, 2, 0)).toEqual({ preset: 'custom', fromDay: '2026-03-02', toDay: '2026-03-22' });
     expect(periodsChoice(bins, -3, 99)).toEqual({ preset: 'custom', fromDay: '2026-03-02', toDay: '2026-03-22' });
+  });
+
+  it('a click chooses its period, and a second click on the period chosen alone clears the Created range', () => {
+    const bins = threeWeeks();
+    const week = { preset: 'custom', fromDay: '2026-03-09', toDay: '2026-03-15' } as const;
+    expect(clickedPeriodChoice(bins, 1, null)).toEqual(week);
+    expect(clickedPeriodChoice(bins, 1, week)).toEqual(ALL_TIME);
+    // With the window it stood for, as the table holds it.
+    expect(clickedPeriodChoice(bins, 1, { ...week, ...createdWindow(week, 0) })).toEqual(ALL_TIME);
+    // Another period, a wider range or a preset: the click chooses its period.
+    expect(clickedPeriodChoice(bins, 2, week)).toEqual({ preset: 'custom', fromDay: '2026-03-16', toDay: '2026-03-22' });
+    expect(clickedPeriodChoice(bins, 1, { preset: 'custom', fromDay: '2026-03-09', toDay: '2026-03-22' })).toEqual(week);
+    expect(clickedPeriodChoice(bins, 1, { preset: '7d', fromDay: '', toDay: '' })).toEqual(week);
   });
 
   it('finds the periods a Created window touches', () => {

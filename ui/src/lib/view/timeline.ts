@@ -3,7 +3,7 @@
 // every filter change at 100,000 trainings: the periods are laid out once on the calendar
 // (Date arithmetic, so a DST change is no matter), then each training finds its period by a
 // binary search over those edges (no Date per training). See bench/timeline.bench.ts.
-import type { CreatedChoice, TimeWindow } from './dateRange';
+import { ALL_TIME, type CreatedChoice, type TimeWindow } from './dateRange';
 import { formatLocalDay } from './dates';
 import type { StatusTone } from './status';
 
@@ -119,6 +119,16 @@ export function periodsChoice(bins: TimelineBins, from: number, to: number): Cre
   const a = Math.max(0, Math.min(n - 1, Math.min(from, to)));
   const b = Math.max(0, Math.min(n - 1, Math.max(from, to)));
   return { preset: 'custom', fromDay: formatLocalDay(bins.edges[a]!), toDay: formatLocalDay(bins.edges[b + 1]! - 1) };
+}
+
+/**
+ * What a click on period `index` makes of the Created filter `current`: that period, or all
+ * time when the filter already is that period alone (a second click on the chosen bar clears).
+ */
+export function clickedPeriodChoice(bins: TimelineBins, index: number, current: CreatedChoice | null): CreatedChoice {
+  const choice = periodsChoice(bins, index, index);
+  const again = current?.preset === 'custom' && current.fromDay === choice.fromDay && current.toDay === choice.toDay;
+  return again ? ALL_TIME : choice;
 }
 
 /** The first and last periods a window of time touches, or null when it touches none (or leaves out nothing). */

@@ -154,6 +154,30 @@ impl ProfileManager {
         Ok((name, doc))
     }
 
+    /// Changes the settings of the profile `name` with `change`: under the lock, on the
+    /// settings file read afresh, which is written only when the settings changed.
+    /// Returns whether they did, and the profile as it now is.
+    fn with_profile_settings(
+        &self,
+        name: &str,
+        change: impl FnOnce(&mut ProfileSettings) -> Result<(), StoreError>,
+    ) -> Result<(bool, Profile), StoreError> {
+        let _guard = self.lock();
+        let (name, mut doc) = self.load_with(name)?;
+        let settings = doc
+            .profiles
+            .get_mut(&name)
+            .ok_or_else(|| not_found(&name))?;
+        let before = settings.clone();
+        change(settings)?;
+        let changed = *settings != before;
+        let settings = settings.clone();
+        if changed {
+            self.file.save(&doc)?;
+        }
+        Ok((changed, doc.profile(&name, settings)))
+    }
+
     fn lock(&self) -> MutexGuard<'_, ()> {
         // The guard protects no data, so a poisoned lock is still usable.
         self.lock

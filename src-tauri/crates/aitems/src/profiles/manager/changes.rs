@@ -3,7 +3,7 @@
 
 use super::super::settings::SettingsDoc;
 use super::super::{validate_profile_name, Profile, ProfileSettings, RefreshEvery};
-use super::{not_found, ProfileManager};
+use super::ProfileManager;
 use crate::credentials::{validate_credentials, StoreError};
 use crate::Credentials;
 
@@ -164,23 +164,17 @@ impl ProfileManager {
                 message: "The service id is empty.".to_owned(),
             });
         }
-        let _guard = self.lock();
-        let mut doc = self.file.load()?;
-        let settings = doc
-            .profiles
-            .get_mut(&name)
-            .ok_or_else(|| not_found(&name))?;
-        if !settings.push_recent(service_id) {
-            return Ok(None);
-        }
-        let recent = settings.recent_services.clone();
-        self.file.save(&doc)?;
-        Ok(Some(recent))
+        let (changed, profile) = self.with_profile_settings(&name, |settings| {
+            settings.push_recent(service_id);
+            Ok(())
+        })?;
+        Ok(changed.then_some(profile.settings.recent_services))
     }
 
     /// Sets how the profile watches its services: how often the app refreshes on its
     /// own (`None`: the default) and which services it notifies about (trimmed,
-    /// deduplicated, blanks dropped). Returns the profile as it now is.
+    /// deduplicated, blanks dropped). The settings file is written only when that changed
+    /// anything. Returns the profile as it now is.
     ///
     /// # Errors
     /// [`StoreError::ProfileNotFound`], invalid name, or settings errors.
@@ -190,18 +184,13 @@ impl ProfileManager {
         refresh_interval: Option<RefreshEvery>,
         watched_services: &[String],
     ) -> Result<Profile, StoreError> {
-        let _guard = self.lock();
-        let (name, mut doc) = self.load_with(name)?;
-        let settings = doc
-            .profiles
-            .get_mut(&name)
-            .ok_or_else(|| not_found(&name))?;
-        settings.refresh_interval = refresh_interval;
-        settings.watched_services = watched_services.to_vec();
-        let settings = std::mem::take(settings).normalized()?;
-        doc.profiles.insert(name.clone(), settings.clone());
-        self.file.save(&doc)?;
-        Ok(doc.profile(&name, settings))
+        let (_, profile) = self.with_profile_settings(name, |settings| {
+            settings.refresh_interval = refresh_interval;
+            settings.watched_services = watched_services.to_vec();
+            *settings = std::mem::take(settings).normalized()?;
+            Ok(())
+        })?;
+        Ok(profile)
     }
 
     /// Keychain first, then the file; the keychain write is undone if the file fails.

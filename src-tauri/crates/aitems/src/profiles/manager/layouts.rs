@@ -1,7 +1,7 @@
 //! [`ProfileManager`]'s table layouts: one per profile and service, in the settings file.
 
 use super::super::TableLayout;
-use super::{not_found, ProfileManager};
+use super::ProfileManager;
 use crate::credentials::StoreError;
 
 impl ProfileManager {
@@ -35,16 +35,9 @@ impl ProfileManager {
         service_id: &str,
         layout: Option<&TableLayout>,
     ) -> Result<bool, StoreError> {
-        let _guard = self.lock();
-        let (name, mut doc) = self.load_with(name)?;
-        let settings = doc
-            .profiles
-            .get_mut(&name)
-            .ok_or_else(|| not_found(&name))?;
-        if !settings.set_table_layout(service_id, layout)? {
-            return Ok(false);
-        }
-        self.file.save(&doc)?;
-        Ok(true)
+        let (changed, _) = self.with_profile_settings(name, |settings| {
+            settings.set_table_layout(service_id, layout).map(drop)
+        })?;
+        Ok(changed)
     }
 }

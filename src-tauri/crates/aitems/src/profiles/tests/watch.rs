@@ -64,6 +64,27 @@ fn watching_keeps_the_rest_of_the_profile() {
 }
 
 #[test]
+fn watching_as_before_leaves_the_settings_file_alone() {
+    let (_dir, _store, m) = setup();
+    m.add("p", ProfileSettings::default(), &keys("AK")).unwrap();
+    let watched = ["shop01".to_owned()];
+    m.set_watch("p", Some(RefreshEvery::OneMinute), &watched)
+        .unwrap();
+    let text = file_text(&m);
+    m.fail_saves(true);
+    let profile = m
+        .set_watch("p", Some(RefreshEvery::OneMinute), &[" shop01 ".into()])
+        .expect("nothing to write");
+    assert_eq!(profile.settings.watched_services, watched);
+    assert_eq!(file_text(&m), text);
+    assert!(
+        m.set_watch("p", Some(RefreshEvery::FiveMinutes), &watched)
+            .is_err(),
+        "a change is written"
+    );
+}
+
+#[test]
 fn an_interval_this_version_does_not_know_falls_back_to_the_default() {
     let (_dir, _store, m) = setup();
     m.add("p", ProfileSettings::default(), &keys("AK")).unwrap();
