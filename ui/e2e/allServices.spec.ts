@@ -115,3 +115,15 @@ test.describe('in Korean', () => {
     await expect(bodyRows(page).first()).toBeVisible();
   });
 });
+
+test('the Columns menu leaves the Service column out and moves the others around it', async ({ page }) => {
+  await openEveryService(page);
+  await page.getByTestId('columns-menu').getByRole('button').first().click();
+  const menu = page.getByTestId('column-chooser');
+  await expect(menu.getByText('Service', { exact: true })).toHaveCount(0);
+  await menu.getByRole('button', { name: 'Move Version up' }).click();
+  const headers = grid(page).getByRole('columnheader');
+  await expect(headers.nth(0)).toContainText('Service');
+  await expect(headers.nth(1)).toContainText('Version');
+  await expect(headers.nth(2)).toContainText('Type');
+});
