@@ -56,7 +56,8 @@ export function demoTrains(demo, serviceId, recent = false) {
   const args = ['trains', '--service', serviceId, '--format', 'json', '--endpoint', demo.url];
   if (recent) args.push('--recent');
   const env = { ...process.env, NCLOUD_ACCESS_KEY: demo.accessKey, NCLOUD_SECRET_KEY: demo.secretKey };
-  return JSON.parse(execFileSync(CLI, args, { env, encoding: 'utf8' }));
+  // The largest demo service's 10,000 trainings are about 4 MB of JSON.
+  return JSON.parse(execFileSync(CLI, args, { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
 }
 
 /** Starts tauri-driver and returns a stop function. */
