@@ -192,6 +192,27 @@ describe('sortModel pieces', () => {
     expect(computeRanks(['b', 'B', 'ä', 'a']).rank).toEqual(Uint32Array.from([2, 0, 3, 1]));
   });
 
+  it('ranks numbers (the binary search) as a Set and Map of the values would', () => {
+    const reference = (values: unknown[]) => {
+      // As ranks were found before: the distinct numbers (a Set), sorted as a Float64Array.
+      const sorted = Array.from(Float64Array.from(new Set(values.filter((v) => v !== undefined && v !== null)) as Set<number>).sort());
+      const rankOf = new Map(sorted.map((v, i) => [v, i]));
+      return { rank: Uint32Array.from(values, (v) => (v === undefined || v === null ? sorted.length : rankOf.get(v as number)!)), missing: sorted.length };
+    };
+    const rand = prng(21);
+    const lists: unknown[][] = [
+      [0, -0, 0, -0],
+      [-0, 5, 0, null, -3, undefined],
+      [Infinity, -Infinity, 1e300, -1e-300, 0],
+      [undefined, null],
+      [3, NaN, 1, NaN], // NaN: the general way
+      Array.from({ length: 5000 }, () => (rand() < 0.1 ? undefined : 1.7e12 + Math.floor(rand() * 4000) * 60_000)),
+      Array.from({ length: 5000 }, () => (rand() < 0.1 ? null : (rand() - 0.5) * 10)),
+    ];
+    for (const values of lists) expect(computeRanks(values)).toEqual(reference(values));
+    expect(computeRanks([2, '1', 3, undefined]).missing).toBe(3); // not all numbers: the general way
+  });
+
   it('counting sort and comparison sort agree, and ties keep ascending row index', () => {
     const rand = prng(9);
     for (const m of [0, 1, 2, 5, 40, 3000]) {

@@ -67,35 +67,121 @@ export function sameJson(a: unknown, b: unknown): boolean {
   return keys === 0;
 }
 
-export function toRow(train: Train, id: string, t: Translate): TrainRow {
+/** What a row takes from its training's type, status, description and HPO settings alone. */
+type SharedTexts = Pick<TrainRow, 'typeLabel' | 'statusLabel' | 'statusTone' | 'hpo' | 'haystack'>;
+
+/**
+ * One step of the key of a row's shared texts (see RowTexts): the nodes below it by the next
+ * value of the key, and the texts when the key ends here.
+ */
+type KeyNode = { next: Map<unknown, KeyNode>; texts?: SharedTexts };
+
+// Markers in a key: no HPO settings, a value that is not a JSON primitive, the end of the settings.
+const NO_HP = Symbol('no hpConfig');
+const STRUCTURED = Symbol('array or object');
+const END = Symbol('end');
+
+/** The tree holds at most this many nodes; a row whose key would need more works its texts out alone. */
+const MAX_NODES = 50_000;
+
+/**
+ * The texts that rows share, worked out once per distinct combination of what they depend
+ * on (most trainings of a service repeat a few types, statuses, descriptions and HPO
+ * settings): labels, tone, HPO summary and the filter's haystack. Besides the time, the rows
+ * then share those strings instead of each holding its own copy. One per listing.
+ *
+ * They are found in a tree keyed by each input in turn, each `hpConfig` key and value
+ * included, in the object's own order (the HPO summary lists them in that order): walking it
+ * costs a few Map look-ups of values the row has anyway, where a key made of the inputs' text
+ * (JSON.stringify) cost more than working the texts out.
+ */
+export class RowTexts {
+  private readonly root: KeyNode = { next: new Map() };
+  private nodes = 0;
+
+  constructor(private readonly t: Translate) {}
+
+  of(type: string, status: string, description: string, hp: Record<string, unknown> | undefined): SharedTexts {
+    let node = this.step(this.step(this.root, type), status);
+    if (hp === undefined) node = this.step(node, NO_HP);
+    else {
+      for (const key in hp) {
+        if (!Object.hasOwn(hp, key)) continue;
+        const value = hp[key];
+        node = this.step(node, key);
+        node = typeof value === 'object' && value !== null ? this.step(this.step(node, STRUCTURED), JSON.stringify(value)) : this.step(node, value);
+      }
+      node = this.step(node, END);
+    }
+    node = this.step(node, description);
+    return (node.texts ??= sharedTexts(type, status, description, hp, this.t));
+  }
+
+  /** The node below `node` by `value`, made if need be (once the tree is full, a node that goes nowhere). */
+  private step(node: KeyNode, value: unknown): KeyNode {
+    let next = node.next.get(value);
+    if (!next) {
+      next = { next: new Map() };
+      if (this.nodes < MAX_NODES) {
+        node.next.set(value, next);
+        this.nodes += 1;
+      }
+    }
+    return next;
+  }
+}
+
+function sharedTexts(type: string, status: string, description: string, hp: Record<string, unknown> | undefined, t: Translate): SharedTexts {
+  const texts = {
+    typeLabel: typeLabel(type, t),
+    statusLabel: statusLabel(status, t),
+    statusTone: statusTone(status),
+    hpo: hpoSummary(hp, t),
+    haystack: '',
+  };
+  texts.haystack = [description, type, texts.typeLabel, status, texts.statusLabel, texts.hpo, hpoSearchText(hp)]
+    .join('\u0001')
+    .toLowerCase();
+  return texts;
+}
+
+/**
+ * What rows made together share. Pass the same `texts` for every row of a listing (RowBuilder
+ * does); without it, a row works its texts out alone. Whatever else a row's shared texts come
+ * to depend on (another searchable field) is one more step of the key in `RowTexts.of`.
+ */
+export type RowContext = { texts?: RowTexts };
+
+export function toRow(train: Train, id: string, t: Translate, context: RowContext = {}): TrainRow {
   const type = str(train.type);
   const status = str(train.status);
   const version = str(train.version);
   const description = str(train.description);
   const hp = train.hpConfig && typeof train.hpConfig === 'object' ? train.hpConfig : undefined;
-  const row: TrainRow = {
+  const shared = context.texts?.of(type, status, description, hp) ?? sharedTexts(type, status, description, hp, t);
+  const versionKey = version.toLowerCase();
+  const createdRaw = optStr(train.createdDate);
+  const nextRaw = optStr(train.nextUpdateDate);
+  return {
     id,
     train,
     type,
-    typeLabel: typeLabel(type, t),
+    typeLabel: shared.typeLabel,
     version,
     status,
-    statusLabel: statusLabel(status, t),
-    statusTone: statusTone(status),
+    statusLabel: shared.statusLabel,
+    statusTone: shared.statusTone,
     description,
-    createdRaw: optStr(train.createdDate),
-    createdMs: parseApiDate(optStr(train.createdDate)),
-    nextRaw: optStr(train.nextUpdateDate),
-    nextMs: parseApiDate(optStr(train.nextUpdateDate)),
+    createdRaw,
+    createdMs: parseApiDate(createdRaw),
+    nextRaw,
+    nextMs: parseApiDate(nextRaw),
     inference: typeof train.inference === 'boolean' ? train.inference : undefined,
-    hpo: hpoSummary(hp, t),
-    versionKey: version.toLowerCase(),
-    haystack: '',
+    hpo: shared.hpo,
+    // The same string when the version is lower case already (as AiTEMS writes them).
+    versionKey: versionKey === version ? version : versionKey,
+    haystack: shared.haystack,
   };
-  row.haystack = [description, type, row.typeLabel, status, row.statusLabel, row.hpo, hpoSearchText(hp)]
-    .join('\u0001')
-    .toLowerCase();
-  return row;
 }
 
 /**
@@ -107,25 +193,32 @@ export class RowBuilder {
   readonly rows: TrainRow[] = [];
   private readonly ids = new Set<string>();
   private readonly earlier: Map<string, TrainRow>;
+  private readonly context: RowContext;
 
   constructor(
     private readonly t: Translate,
     earlier: readonly TrainRow[] = [],
   ) {
     this.earlier = new Map(earlier.map((row) => [row.id, row]));
+    this.context = { texts: new RowTexts(t) };
   }
 
   add(trains: readonly Train[]): void {
+    const reusing = this.earlier.size > 0;
     for (const train of trains) {
       const id = this.uniqueId(train);
-      const before = this.earlier.get(id);
-      this.rows.push(before && sameJson(before.train, train) ? before : toRow(train, id, this.t));
+      const before = reusing ? this.earlier.get(id) : undefined;
+      this.rows.push(before && sameJson(before.train, train) ? before : toRow(train, id, this.t, this.context));
     }
   }
 
   private uniqueId(train: Train): string {
     const version = str(train.version);
-    let id = version === '' ? `#${this.rows.length}` : trainKey(str(train.type), version);
+    const key = version === '' ? `#${this.rows.length}` : trainKey(str(train.type), version);
+    // One look-up when the key is new, as nearly every key is: add it and see the set grow.
+    const size = this.ids.size;
+    if (this.ids.add(key).size > size) return key;
+    let id = key;
     for (let n = 2; this.ids.has(id); n++) id = `${trainKey(str(train.type), version)}#${n}`;
     this.ids.add(id);
     return id;
