@@ -93,6 +93,8 @@ export function installBenchHook(table: TrainTable, loader: TrainsLoader): void 
     total: () => loader.rows.length,
     loaded: () => loader.loaded,
     filter: (term: string) => timed(() => table.setGlobalFilter(term)),
+    /** The filter text the table applies now. */
+    filterText: () => table.globalFilter,
     sort: (id: string, desc: boolean | null) => timed(() => table.setSorting(desc === null ? [] : [{ id, desc }])),
     flush: () => flushSync(),
     /** A first load's rows made and made ready for the table (see `timeRowsReady`). */

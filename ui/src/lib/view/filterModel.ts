@@ -163,8 +163,11 @@ export function searchJoined(joined: JoinedStrings, query: string, hits: Uint8Ar
   return count;
 }
 
-/** One field prepared: each row's id into the joined texts (for an unshared field, its position). */
-export type InternedField = { ids: Uint32Array; joined: JoinedStrings };
+/**
+ * One field prepared: each row's id into the joined texts (for an unshared field, its
+ * position), and room to mark the texts a search matched (kept, not made per keystroke).
+ */
+export type InternedField = { ids: Uint32Array; joined: JoinedStrings; hits: Uint8Array };
 
 export function internField<T>(rows: readonly Row<T>[], field: FilterField<T>): InternedField {
   const ids = new Uint32Array(rows.length);
@@ -174,7 +177,7 @@ export function internField<T>(rows: readonly Row<T>[], field: FilterField<T>): 
       texts[i] = field.text(rows[i]!.original);
       ids[i] = i;
     }
-    return { ids, joined: joinStrings(texts) };
+    return { ids, joined: joinStrings(texts), hits: new Uint8Array(rows.length) };
   }
   const idOf = new Map<string, number>();
   const distinct: string[] = [];
@@ -188,15 +191,15 @@ export function internField<T>(rows: readonly Row<T>[], field: FilterField<T>): 
     }
     ids[i] = id;
   }
-  return { ids, joined: joinStrings(distinct) };
+  return { ids, joined: joinStrings(distinct), hits: new Uint8Array(distinct.length) };
 }
 
 /** Positions (ascending) of the rows where some interned field contains `query`. */
 export function searchFields(fields: readonly InternedField[], rowCount: number, query: string): number[] {
-  const active: { ids: Uint32Array; hits: Uint8Array }[] = [];
+  const active: InternedField[] = [];
   for (const field of fields) {
-    const hits = new Uint8Array(field.joined.starts.length - 1);
-    if (searchJoined(field.joined, query, hits) > 0) active.push({ ids: field.ids, hits });
+    field.hits.fill(0);
+    if (searchJoined(field.joined, query, field.hits) > 0) active.push(field);
   }
   const out: number[] = [];
   if (active.length === 1) {

@@ -8,6 +8,7 @@ import {
   getSortedRowModel,
   type ColumnDef,
   type ColumnFiltersState,
+  type Row,
   type RowModel,
   type SortingState,
   type Table,
@@ -18,7 +19,7 @@ import { columns, haystackFilter, trainFilterSpec } from './columns';
 import { reusingCoreRowModel } from './coreModel';
 import { fastFilteredRowModel, filterRows, internField, joinStrings, searchFields, searchJoined } from './filterModel';
 import { RowBuilder, toRows, type TrainRow } from './rows';
-import { columnRanks, computeRanks, forgetEarlierRanks, rankSortedRowModel, sortByRanks, type RankKey } from './sortModel';
+import { columnRanks, computeRanks, forgetEarlierRanks, inOrderOf, rankSortedRowModel, sortByRanks, type RankKey } from './sortModel';
 
 const t = makeTranslate('en');
 
@@ -190,6 +191,17 @@ describe('sortModel pieces', () => {
     expect(computeRanks([true, undefined, false])).toEqual({ rank: Uint32Array.from([1, 2, 0]), missing: 2 });
     // Strings by UTF-16 code units (like `<`), not by locale.
     expect(computeRanks(['b', 'B', 'ä', 'a']).rank).toEqual(Uint32Array.from([2, 0, 3, 1]));
+  });
+
+  it("puts a filter's rows in the order of all rows, and leaves its buffer zeroed", () => {
+    const order = Uint32Array.from([3, 0, 4, 1, 2]);
+    const subset = [4, 0, 3].map((index) => ({ index, id: String(index) }) as unknown as Row<TrainRow>);
+    const positions = new Uint32Array(8);
+    const ordered = inOrderOf(order, subset, positions);
+    expect(ordered.map((r) => r.index)).toEqual([3, 0, 4]);
+    expect(ordered[0]).toBe(subset[2]); // the subset's own rows
+    expect(inOrderOf(order, [subset[1]!], positions)).toEqual([subset[1]]);
+    expect(positions.every((p) => p === 0)).toBe(true);
   });
 
   it('ranks numbers (the binary search) as a Set and Map of the values would', () => {
