@@ -28,7 +28,7 @@ await withMockPage(PORT, async (page, base) => {
   const result = await page.evaluate(async ([runs, readyRuns]) => {
     const b = window.__aitemsBench;
     const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
-    const out = { filterHook: [], filterInput: [], waited: 0, clear: [], sort: [], rows: {}, model: { filter: [], clear: [], sort: [] } };
+    const out = { filterHook: [], filterTerms: [], filterInput: [], waited: 0, clear: [], sort: [], rows: {}, model: { filter: [], clear: [], sort: [] } };
     const terms = ['weekly', 'fail', '신상품', 'related items', 'item_top_n', 'zzz-none', 'ready', 'a7'];
     const input = document.querySelector('#filter-input');
     for (let i = 0; i < runs; i++) {
@@ -36,6 +36,7 @@ await withMockPage(PORT, async (page, base) => {
       // 1) state -> row model -> DOM
       const r = b.filter(term);
       out.filterHook.push(r.ms);
+      out.filterTerms.push(term);
       out.model.filter.push(r.model);
       out.rows[term] = r.rows;
       await frame();
@@ -119,6 +120,8 @@ await withMockPage(PORT, async (page, base) => {
   }
   const part = (k) => `${k} ${stats(result.ready.map((r) => r[k])).median.toFixed(1)} (p95 ${stats(result.ready.map((r) => r[k])).p95.toFixed(1)})`;
   console.log(`rows ready, ${READY_RUNS} runs, median: ${['toRows', 'table', 'ready'].map(part).join(', ')}; then swapped into the page and drawn: ${part('shown')} ms`);
+  const slowest = result.filterHook.map((ms, i) => [ms, result.filterTerms[i]]).sort((a, b) => b[0] - a[0]).slice(0, 4);
+  console.log(`slowest filter runs: ${slowest.map(([ms, term]) => `${term} ${ms.toFixed(1)}`).join(', ')} ms`);
   console.log(`keystrokes that waited for a pause in typing (the filter before took over a frame): ${result.waited} of ${RUNS}`);
   console.log(`rows matched per term: ${JSON.stringify(result.rows)}`);
   console.log(`DOM rows rendered at a time: ${result.domRows}`);

@@ -208,7 +208,7 @@ export function inOrderOf<T>(order: Uint32Array, subset: readonly Row<T>[], posi
     const p = positions[order[i]!]!;
     if (p !== 0) out[n++] = subset[p - 1]!;
   }
-  for (const row of subset) positions[row.index] = 0;
+  for (let p = 0; p < subset.length; p++) positions[subset[p]!.index] = 0;
   return out;
 }
 
