@@ -51,7 +51,8 @@ await withMockPage(PORT, async (page, base) => {
       input.dispatchEvent(new Event('input', { bubbles: true }));
       b.flush();
       const ms = performance.now() - t0;
-      if (b.filterText() === term) out.filterInput.push(ms);
+      // (A build from before `filterText` always waited for a pause at this size.)
+      if (b.filterText?.() === term) out.filterInput.push(ms);
       else {
         out.waited += 1;
         await new Promise((r) => setTimeout(r, 300));
@@ -120,8 +121,8 @@ await withMockPage(PORT, async (page, base) => {
   }
   const part = (k) => `${k} ${stats(result.ready.map((r) => r[k])).median.toFixed(1)} (p95 ${stats(result.ready.map((r) => r[k])).p95.toFixed(1)})`;
   console.log(`rows ready, ${READY_RUNS} runs, median: ${['toRows', 'table', 'ready'].map(part).join(', ')}; then swapped into the page and drawn: ${part('shown')} ms`);
-  const slowest = result.filterHook.map((ms, i) => [ms, result.filterTerms[i]]).sort((a, b) => b[0] - a[0]).slice(0, 4);
-  console.log(`slowest filter runs: ${slowest.map(([ms, term]) => `${term} ${ms.toFixed(1)}`).join(', ')} ms`);
+  const slowest = result.filterHook.map((ms, i) => [ms, result.filterTerms[i], i + 1]).sort((a, b) => b[0] - a[0]).slice(0, 4);
+  console.log(`slowest filter runs: ${slowest.map(([ms, term, run]) => `${term} ${ms.toFixed(1)} (run ${run})`).join(', ')} ms`);
   console.log(`keystrokes that waited for a pause in typing (the filter before took over a frame): ${result.waited} of ${RUNS}`);
   console.log(`rows matched per term: ${JSON.stringify(result.rows)}`);
   console.log(`DOM rows rendered at a time: ${result.domRows}`);
