@@ -34,8 +34,8 @@ export function computeRanks(values: readonly unknown[]): Ranks {
 /**
  * Ranks of numbers (dates as epoch ms), without a Set or Map of the values: the numbers
  * sorted in a Float64Array, repeats dropped, each value's rank found by binary search
- * (100,000 dates: about 15 ms instead of 60). Null when a value is neither a number nor
- * missing, or is NaN.
+ * (100,000 dates: about 15 ms instead of 60, in Node). Null when a value is neither a number
+ * nor missing, or is NaN.
  */
 function numberRanks(values: readonly unknown[]): Ranks | null {
   const numbers = new Float64Array(values.length);
