@@ -4,7 +4,7 @@
 // what the page keeps. Usage: npm run bench:heap
 import { withMockPage } from './browser.mjs';
 
-const PORT = 4180;
+const PORT = Number(process.env.BENCH_PORT ?? 4180);
 const SIZES = [['empty', 0], ['large', 10_000], ['big', 100_000]];
 
 await withMockPage(PORT, async (page, base) => {

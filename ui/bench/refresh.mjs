@@ -6,7 +6,7 @@
 // Usage: npm run bench:refresh  (builds dist-mock; BENCH_RUNS sets the number of refreshes)
 import { fmt, stats, withMockPage } from './browser.mjs';
 
-const PORT = 4179;
+const PORT = Number(process.env.BENCH_PORT ?? 4179);
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const GOAL = 16;
 

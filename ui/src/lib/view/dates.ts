@@ -11,6 +11,12 @@ const API_DATE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,
  */
 export function parseApiDate(text: string | undefined | null): number | null {
   if (typeof text !== 'string') return null;
+  const fixed = parseFixedApiDate(text);
+  return fixed === undefined ? parseApiDatePattern(text) : fixed;
+}
+
+/** The general reading of `parseApiDate`, by a pattern (and the reference its fast path is tested against). */
+export function parseApiDatePattern(text: string): number | null {
   const m = API_DATE.exec(text.trim());
   if (!m) return null;
   const [y, mo, d, h, mi, s = '0', frac = ''] = m.slice(1) as [string, string, string, string, string, string?, string?];
@@ -29,6 +35,66 @@ export function parseApiDate(text: string | undefined | null): number | null {
   const check = new Date(utc);
   if (check.getUTCDate() !== day || check.getUTCMonth() !== month - 1) return null;
   return utc - KST_OFFSET_MINUTES * 60_000;
+}
+
+/** The number written by the `count` characters of `text` from `at`, or -1 when one is not a digit. */
+function digitsAt(text: string, at: number, count: number): number {
+  let value = 0;
+  for (let i = at; i < at + count; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/** Days in a month (1-12) of the proleptic Gregorian calendar, as `Date` counts them. */
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+// Character codes of the separators in `yyyy-MM-ddTHH:mm:ss.SSS`.
+const DASH = 45;
+const COLON = 58;
+const LETTER_T = 84;
+const DOT = 46;
+/** Fraction digits (1-3) -> the factor that makes them milliseconds. */
+const FRACTION_SCALE = [1, 100, 10, 1];
+
+/**
+ * The shape the API sends, `yyyy-MM-ddTHH:mm:ss` with 0 or 1-3 fraction digits, read from
+ * character codes without a pattern or substrings (a listing has two dates per training,
+ * 200,000 for 100,000 trainings). Gives the same answer as `parseApiDatePattern`, or
+ * undefined for any other text (then the pattern decides): no seconds, spaces around it, or
+ * a year below 100 (which `Date.UTC` reads as 19xx).
+ */
+function parseFixedApiDate(text: string): number | null | undefined {
+  const length = text.length;
+  if (length !== 19 && (length < 21 || length > 23)) return undefined;
+  if (
+    text.charCodeAt(4) !== DASH ||
+    text.charCodeAt(7) !== DASH ||
+    text.charCodeAt(10) !== LETTER_T ||
+    text.charCodeAt(13) !== COLON ||
+    text.charCodeAt(16) !== COLON ||
+    (length > 19 && text.charCodeAt(19) !== DOT)
+  ) {
+    return undefined;
+  }
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  const hour = digitsAt(text, 11, 2);
+  const minute = digitsAt(text, 14, 2);
+  const second = digitsAt(text, 17, 2);
+  const fraction = length > 19 ? digitsAt(text, 20, length - 20) : 0;
+  if (year < 100 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0 || fraction < 0) return undefined;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) {
+    return null;
+  }
+  const ms = length > 19 ? fraction * FRACTION_SCALE[length - 20]! : 0;
+  return Date.UTC(year, month - 1, day, hour, minute, second, ms) - KST_OFFSET_MINUTES * 60_000;
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');

@@ -163,8 +163,12 @@ export function searchJoined(joined: JoinedStrings, query: string, hits: Uint8Ar
   return count;
 }
 
-/** One field prepared: each row's id into the joined texts (for an unshared field, its position). */
-export type InternedField = { ids: Uint32Array; joined: JoinedStrings };
+/**
+ * One field prepared: each row's id into the joined texts (for an unshared field, its
+ * position), how many rows hold each text (unshared: one each, not stored), and room to mark
+ * the texts a search matched (kept, not made per keystroke).
+ */
+export type InternedField = { ids: Uint32Array; joined: JoinedStrings; rowsPerText: Uint32Array | null; hits: Uint8Array };
 
 export function internField<T>(rows: readonly Row<T>[], field: FilterField<T>): InternedField {
   const ids = new Uint32Array(rows.length);
@@ -174,7 +178,7 @@ export function internField<T>(rows: readonly Row<T>[], field: FilterField<T>): 
       texts[i] = field.text(rows[i]!.original);
       ids[i] = i;
     }
-    return { ids, joined: joinStrings(texts) };
+    return { ids, joined: joinStrings(texts), rowsPerText: null, hits: new Uint8Array(rows.length) };
   }
   const idOf = new Map<string, number>();
   const distinct: string[] = [];
@@ -188,30 +192,47 @@ export function internField<T>(rows: readonly Row<T>[], field: FilterField<T>): 
     }
     ids[i] = id;
   }
-  return { ids, joined: joinStrings(distinct) };
+  const rowsPerText = new Uint32Array(distinct.length);
+  for (let i = 0; i < rows.length; i++) rowsPerText[ids[i]!]!++;
+  return { ids, joined: joinStrings(distinct), rowsPerText, hits: new Uint8Array(distinct.length) };
 }
 
-/** Positions (ascending) of the rows where some interned field contains `query`. */
+/**
+ * Positions (ascending) of the rows where some interned field contains `query`. The array is
+ * made at its final size, or at most a little larger (when texts of several fields matched),
+ * rather than grown row by row.
+ */
 export function searchFields(fields: readonly InternedField[], rowCount: number, query: string): number[] {
-  const active: { ids: Uint32Array; hits: Uint8Array }[] = [];
+  const active: InternedField[] = [];
+  // How many rows can match: the rows of the texts that matched, summed over the fields.
+  let most = 0;
   for (const field of fields) {
-    const hits = new Uint8Array(field.joined.starts.length - 1);
-    if (searchJoined(field.joined, query, hits) > 0) active.push({ ids: field.ids, hits });
+    field.hits.fill(0);
+    const matched = searchJoined(field.joined, query, field.hits);
+    if (matched === 0) continue;
+    active.push(field);
+    const { rowsPerText, hits } = field;
+    if (rowsPerText === null) most += matched;
+    else for (let id = 0; id < hits.length; id++) if (hits[id]) most += rowsPerText[id]!;
   }
-  const out: number[] = [];
+  const out = new Array<number>(Math.min(most, rowCount));
+  let n = 0;
   if (active.length === 1) {
     const { ids, hits } = active[0]!;
-    for (let i = 0; i < rowCount; i++) if (hits[ids[i]!]) out.push(i);
+    for (let i = 0; i < rowCount; i++) if (hits[ids[i]!]) out[n++] = i;
   } else if (active.length > 1) {
+    // Indexed loops: a for-of here made an iterator per row until the function was optimised.
     for (let i = 0; i < rowCount; i++) {
-      for (const { ids, hits } of active) {
+      for (let f = 0; f < active.length; f++) {
+        const { ids, hits } = active[f]!;
         if (hits[ids[i]!]) {
-          out.push(i);
+          out[n++] = i;
           break;
         }
       }
     }
   }
+  out.length = n;
   return out;
 }
 
@@ -246,11 +267,14 @@ export function applyFilters<T>(
   const rows = model.rows;
   if (!rows.length || (query === '' && tests.length === 0)) return model;
   if (query === '' || query.includes(SEPARATOR)) return subsetRowModel(filterRows(rows, spec.fields, query, tests));
-  const out: Row<T>[] = [];
-  for (const p of searchFields(preparedFields(rows, spec), rows.length, query)) {
-    const row = rows[p]!;
-    if (passes(row, tests)) out.push(row);
+  const found = searchFields(preparedFields(rows, spec), rows.length, query);
+  const out = new Array<Row<T>>(found.length);
+  let n = 0;
+  for (let i = 0; i < found.length; i++) {
+    const row = rows[found[i]!]!;
+    if (passes(row, tests)) out[n++] = row;
   }
+  out.length = n;
   return subsetRowModel(out);
 }
 

