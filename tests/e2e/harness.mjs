@@ -99,12 +99,28 @@ export function useDemoAndDriver({ demo = true, trains, profile, launch = ['--de
   });
   after(async () => {
     await handles.driver?.quit().catch(() => {});
+    // The next file's app would otherwise find this one still closing and, as a second
+    // instance, hand over to it and exit.
+    await appGone();
     stopDriver?.();
     handles.demo?.stop();
     // The other tests share the settings: they find them without this profile, as before.
     if (profile?.removeAfter) execFileSync(CLI, ['profile', 'remove', profile.name]);
   });
   return handles;
+}
+
+/** Waits (up to 30 s) until no AiTEMS Desk launched by these tests runs any more. */
+async function appGone() {
+  const running = () => {
+    try {
+      execFileSync('pgrep', ['-f', APP]);
+      return true;
+    } catch {
+      return false; // pgrep exits 1 when nothing matches
+    }
+  };
+  for (let waited = 0; running() && waited < 30000; waited += 100) await new Promise((r) => setTimeout(r, 100));
 }
 
 /** Saves a profile on the demo service with the CLI, its keys given on standard input. */
