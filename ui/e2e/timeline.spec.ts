@@ -164,9 +164,18 @@ test('by week: fewer, longer periods; choosing one in the table filters by it', 
   const [, monday, sunday] = week.period.match(/(\S+) – (\S+)/)!;
   expect(new Date(`${monday}T12:00:00Z`).getUTCDay()).toBe(1);
   expect((Date.parse(sunday!) - Date.parse(monday!)) / DAY).toBe(6);
-  await page.getByTestId('timeline-table').getByRole('button', { name: week.period }).click();
+  const all = await shown(page);
+  const chosen = page.getByTestId('timeline-table').getByRole('button', { name: week.period });
+  await expect(chosen).toHaveAttribute('aria-pressed', 'false');
+  await chosen.click();
   await expect(createdButton(page)).toHaveText(new RegExp(week.period));
   await expect.poll(() => shown(page)).toBe(week.counts[0]);
+  // The chosen week shows as pressed; choosing it again shows every date again, as on the chart.
+  await expect(chosen).toHaveAttribute('aria-pressed', 'true');
+  await chosen.click();
+  await expect(chosen).toHaveAttribute('aria-pressed', 'false');
+  await expect(createdButton(page)).not.toHaveText(new RegExp(week.period));
+  await expect.poll(() => shown(page)).toBe(all);
   // The choice of week lasts for the session.
   await page.reload();
   await expect(timeline(page)).toHaveAttribute('data-unit', 'week');

@@ -112,6 +112,7 @@ export const en = {
   'timeline.period': 'Period',
   'timeline.total': 'Total',
   'timeline.filterTo': 'Filter by Created: {period}',
+  'timeline.clearPeriod': 'Show all dates again',
 
   'toolbar.label': 'Training list tools',
   'toolbar.refresh': 'Refresh',

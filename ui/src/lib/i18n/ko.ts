@@ -114,6 +114,7 @@ export const ko: Dictionary = {
   'timeline.period': '기간',
   'timeline.total': '합계',
   'timeline.filterTo': '생성일로 필터: {period}',
+  'timeline.clearPeriod': '모든 날짜 다시 보기',
 
   'toolbar.label': '학습 목록 도구',
   'toolbar.refresh': '새로 고침',
