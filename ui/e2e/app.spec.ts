@@ -352,3 +352,23 @@ test.describe('dark theme', () => {
     await shot(page, '15-main-dark');
   });
 });
+
+test('at 1440 px the filters and the listing actions share one line, in a service and in All services', async ({ page }) => {
+  await openMain(page);
+  const top = async (testid: string) => (await page.getByTestId(testid).boundingBox())!.y;
+  const oneLine = async () => {
+    const filter = await top('filter-input');
+    for (const testid of ['status-filter', 'timeline-toggle', 'refresh', 'export']) {
+      expect(Math.abs((await top(testid)) - filter), testid).toBeLessThan(16);
+    }
+  };
+  await oneLine();
+  // The count, the freshness and Compare come on the line below.
+  expect(await top('showing')).toBeGreaterThan((await top('refresh')) + 20);
+  expect(Math.abs((await top('compare')) - (await top('showing')))).toBeLessThan(16);
+  await page.getByRole('combobox', { name: 'Service' }).click();
+  await page.getByRole('listbox').getByRole('option', { name: /All services/ }).click();
+  await expect(page.getByTestId('service-filter')).toBeVisible();
+  await expect(page.getByTestId('progress')).toBeHidden();
+  await oneLine();
+});
