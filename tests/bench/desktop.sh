@@ -3,7 +3,8 @@
 # this script with the same Tauri (release builds of both), under Xvfb and a private
 # D-Bus session. Prints the figures recorded in BENCHMARKS.md. Needs .ci/setup.sh first.
 # Usage: tests/bench/desktop.sh [SCRIPT]  (default desktop.mjs: start-up and memory;
-# refreshes.mjs: memory after 120 refreshes of 10,000 trainings)
+# refreshes.mjs: memory after 120 refreshes of 10,000 trainings). BENCH_RUNS=N launches of
+# each; BENCH_LAYOUT=0 skips the start with a saved layout, BENCH_MEMORY=0 the memory.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)

@@ -123,8 +123,11 @@ async function appGone() {
   for (let waited = 0; running() && waited < 30000; waited += 100) await new Promise((r) => setTimeout(r, 100));
 }
 
-/** Saves a profile on the demo service with the CLI, its keys given on standard input. */
-function saveProfile(demo, { name, service, makeDefault = false }) {
+/**
+ * Saves a profile on the demo service with the CLI, its keys given on standard input
+ * (`makeDefault`: and makes it the default one).
+ */
+export function saveProfile(demo, { name, service, makeDefault = false }) {
   execFileSync(CLI, ['profile', 'add', name, '--endpoint', demo.url, '--service', service, '--stdin'], {
     input: `${demo.accessKey}\n${demo.secretKey}\n`,
   });

@@ -153,6 +153,29 @@ test.describe('Saved layout', () => {
     expect(await headerIds(page)).toEqual(DEFAULT_COLUMNS);
   });
 
+  test('after a restart the first table drawn is already in the saved layout', async ({ page }) => {
+    await openMain(page);
+    const service = await page.getByRole('combobox', { name: 'Service' }).inputValue();
+    const layout = { version: 1, columns: ['status', 'version', 'hp:item_top_n'], widths: { status: 150 }, sort: [{ id: 'version', desc: false }], filter: '', facets: {}, created: null, recent: false };
+    await page.evaluate(([key, saved]) => localStorage.setItem('aitems-mock-table-layouts', JSON.stringify({ [key]: saved })), [`Work\n${service}`, layout] as const);
+    // Records the header of the table the first time it is drawn with rows.
+    await page.addInitScript(() => {
+      const seen = new MutationObserver(() => {
+        if (!document.querySelector('[data-testid="train-grid"] .tbody [role="row"][aria-rowindex]')) return;
+        const ids = Array.from(document.querySelectorAll('.row--head [role="columnheader"]')).map((h) => h.getAttribute('data-col'));
+        (window as unknown as { firstHeader: (string | null)[] }).firstHeader = ids;
+        seen.disconnect();
+      });
+      seen.observe(document, { childList: true, subtree: true });
+    });
+    await page.reload();
+    await expect(bodyRows(page).first()).toBeVisible();
+    expect(await headerIds(page)).toEqual(layout.columns);
+    expect(await page.evaluate(() => (window as unknown as { firstHeader: string[] }).firstHeader)).toEqual(layout.columns);
+    await expect(header(page, 'version')).toHaveAttribute('aria-sort', 'ascending');
+    expect(Math.round(await width(page, 'status'))).toBe(150);
+  });
+
   test('a layout that cannot be saved says so in a compact banner, and the table keeps it', async ({ page }) => {
     await openMain(page, 'layout-save-error');
     await header(page, 'version').getByRole('button').click();

@@ -4,11 +4,21 @@
 /** The performance mark set when the table's first rows are in the DOM. */
 export const FIRST_ROWS_MARK = 'aitems:first-rows';
 
-const marked = () => performance.getEntriesByName(FIRST_ROWS_MARK).length > 0;
+/** The performance mark set when a saved table layout is first applied. */
+export const LAYOUT_MARK = 'aitems:layout';
+/** The performance mark set when the timeline's chart is first drawn. */
+export const TIMELINE_MARK = 'aitems:timeline';
 
-/** Sets the mark, the first time only. */
+const marked = (name = FIRST_ROWS_MARK) => performance.getEntriesByName(name).length > 0;
+
+/** Sets the performance mark `name`, the first time only. */
+export function markOnce(name: string): void {
+  if (!marked(name)) performance.mark(name);
+}
+
+/** Sets the first rows' mark, the first time only. */
 export function markFirstRows(): void {
-  if (!marked()) performance.mark(FIRST_ROWS_MARK);
+  markOnce(FIRST_ROWS_MARK);
 }
 
 /**

@@ -1,11 +1,14 @@
-// Keeps the table's layout per profile and service: a service opens with its default layout
-// at once and takes its saved one when that comes (the first rows never wait for it; a change
-// made before it comes wins over it), and a change is saved once the table has stayed the same for SAVE_AFTER_MS, only when it differs
-// from what is stored. The default layout is stored as none. A save that fails is told
-// (`saveError`) until a later one succeeds or the person dismisses it.
+// Keeps the table's layout per profile and service: the first service shown at launch opens
+// in its saved layout, read while its listing loads (App.svelte); another opens with its default
+// layout at once and takes its saved one when that comes (the first rows never wait for it; a
+// change made before it comes wins over it). A change is saved once the table has stayed the
+// same for SAVE_AFTER_MS, only when it differs from what is stored. The default layout is
+// stored as none. A save that fails is told (`saveError`) until a later one succeeds or the
+// person dismisses it.
 import { untrack } from 'svelte';
 import { api, toAppError } from '../api';
 import type { AppError, TableLayout } from '../bindings';
+import { LAYOUT_MARK, markOnce } from '../desktop/firstRows';
 import { defaultLayout, restoreLayout, sameLayout } from '../view/layout';
 import type { TrainTable } from './table.svelte';
 
@@ -19,6 +22,17 @@ export type LayoutStore = {
 };
 
 const backend: LayoutStore = { load: api.tableLayout, save: api.saveTableLayout };
+
+/** A service's saved layout (null: none), read before its table is shown. */
+export type LayoutRead = { profile: string; serviceId: string; layout: TableLayout | null };
+
+/** Reads the saved layout of a service; null when it cannot be read (the table then opens with the default). */
+export function readLayout(profile: string, serviceId: string, store: LayoutStore = backend): Promise<LayoutRead | null> {
+  return store.load(profile, serviceId).then(
+    (layout) => ({ profile, serviceId, layout }),
+    () => null,
+  );
+}
 
 export class LayoutKeeper {
   /** Recent only: part of the layout, though the listing (not the table) applies it. */
@@ -50,34 +64,43 @@ export class LayoutKeeper {
   }
 
   /**
-   * Shows a service's table: the default layout now, then its saved layout once read, unless
-   * the table was changed meanwhile (the change is kept, and saved); `onRecent` is called
-   * when the saved layout changes Recent only (the listing must be asked again). What was not
-   * yet saved of the previous service is saved first.
+   * Shows a service's table: its saved layout at once when `read` holds it (read before the
+   * table was drawn, see App.svelte), else the default layout now and the saved one once
+   * read, unless the table was changed meanwhile (the change is kept, and saved); `onRecent`
+   * is called when the saved layout changes Recent only (the listing must be asked again).
+   * What was not yet saved of the previous service is saved first.
    */
-  open(profile: string, serviceId: string, onRecent: () => void): void {
+  open(profile: string, serviceId: string, onRecent: () => void, read: LayoutRead | null = null): void {
     this.flush();
     this.key = { profile, serviceId };
     const shown = defaultLayout();
     this.stored = shown;
     this.show(shown);
     const opening = ++this.opening;
+    if (read?.profile === profile && read.serviceId === serviceId) {
+      this.takeSaved(read.layout, shown, opening, onRecent);
+      return;
+    }
     this.store.load(profile, serviceId).then(
-      (saved) => {
-        if (opening !== this.opening || saved === null) return;
-        if (sameLayout(this.current, shown)) {
-          this.stored = restoreLayout(saved);
-          if (this.show(this.stored)) onRecent();
-        } else if (this.writtenFor !== opening) {
-          // Changed before the saved layout came: the change stays, and is saved over it.
-          this.stored = restoreLayout(saved);
-          this.changed(this.current);
-        }
-        // (Already written since: what was read is older than what is stored now.)
-      },
+      (saved) => this.takeSaved(saved, shown, opening, onRecent),
       // A layout that cannot be read leaves the default one: it never blocks the table.
       () => {},
     );
+  }
+
+  /** Takes the saved layout read for the `opening`th service shown, which was first `shown` by default. */
+  private takeSaved(saved: TableLayout | null, shown: TableLayout, opening: number, onRecent: () => void): void {
+    if (opening !== this.opening || saved === null) return;
+    if (sameLayout(this.current, shown)) {
+      this.stored = restoreLayout(saved);
+      if (this.show(this.stored)) onRecent();
+      markOnce(LAYOUT_MARK);
+    } else if (this.writtenFor !== opening) {
+      // Changed before the saved layout came: the change stays, and is saved over it.
+      this.stored = restoreLayout(saved);
+      this.changed(this.current);
+    }
+    // (Already written since: what was read is older than what is stored now.)
   }
 
   /** Back to the default layout; `onRecent` as in `open`. */

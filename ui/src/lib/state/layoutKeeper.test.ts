@@ -1,9 +1,10 @@
 // The layout of each service: saved a while after the last change and only when it changed,
-// restored when a service opens (after the first rows, never before), reset to the default.
+// restored when a service opens (read ahead at launch and shown at once, else after the first
+// rows, never before), reset to the default.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TableLayout } from '../bindings';
 import { defaultLayout } from '../view/layout';
-import { LayoutKeeper, SAVE_AFTER_MS, type LayoutStore } from './layoutKeeper.svelte';
+import { LayoutKeeper, readLayout, SAVE_AFTER_MS, type LayoutStore } from './layoutKeeper.svelte';
 import { TrainTable } from './table.svelte';
 
 function memoryStore(initial: Record<string, unknown> = {}) {
@@ -70,6 +71,32 @@ describe('LayoutKeeper', () => {
     await vi.runAllTimersAsync();
     expect(table.visibleColumns).toEqual(defaultLayout().columns);
     expect(keeper.recent).toBe(false);
+  });
+
+  it('shows a layout read ahead at once, without reading it again; one read for another service is not used', async () => {
+    const saved = { ...defaultLayout(), columns: ['status', 'version'], recent: true };
+    const { store } = memoryStore({ 'Work/shop01': saved });
+    const load = vi.spyOn(store, 'load');
+    const read = await readLayout('Work', 'shop01', store);
+    expect(read).toEqual({ profile: 'Work', serviceId: 'shop01', layout: saved });
+    load.mockClear();
+    const table = new TrainTable();
+    const keeper = new LayoutKeeper(table, store);
+    const onRecent = vi.fn();
+    keeper.open('Work', 'shop01', onRecent, read);
+    expect(table.visibleColumns).toEqual(['status', 'version']);
+    expect(keeper.recent).toBe(true);
+    expect(onRecent).toHaveBeenCalledOnce();
+    expect(load).not.toHaveBeenCalled();
+
+    keeper.open('Work', 'fashn02', () => {}, read);
+    expect(load).toHaveBeenCalledWith('Work', 'fashn02');
+    expect(table.visibleColumns).toEqual(defaultLayout().columns);
+  });
+
+  it('a layout that cannot be read ahead is no layout read: the table opens as usual', async () => {
+    const { store } = memoryStore({ 'Work/shop01': new Error('settings_io') });
+    expect(await readLayout('Work', 'shop01', store)).toBeNull();
   });
 
   it('saves what is pending before another service opens, under the service it belongs to', async () => {
