@@ -27,4 +27,4 @@ trap 'rm -rf "$SCRATCH"' EXIT
 
 cd tests/e2e
 HOME="$SCRATCH" xvfb-run -a -s "-screen 0 1280x800x24" \
-  dbus-run-session -- sh -c 'echo -n e2e | gnome-keyring-daemon --unlock --components=secrets >/dev/null; exec node --test --test-concurrency=1 app.test.mjs live.test.mjs desktop.test.mjs compare.test.mjs layout.test.mjs allServices.test.mjs'
+  dbus-run-session -- sh -c 'echo -n e2e | gnome-keyring-daemon --unlock --components=secrets >/dev/null; exec node --test --test-concurrency=1 app.test.mjs live.test.mjs desktop.test.mjs compare.test.mjs layout.test.mjs allServices.test.mjs timeline.test.mjs'

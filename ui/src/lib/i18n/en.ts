@@ -96,6 +96,7 @@ export const en = {
   'timeline.day': 'By day',
   'timeline.week': 'By week',
   'timeline.loading': 'Loading the timeline…',
+  'timeline.failed': 'The timeline could not be shown. The table has every training; restart the app to try again.',
   'timeline.group.failed': 'Failed',
   'timeline.group.stopping': 'Stopping',
   'timeline.group.waiting': 'Waiting',

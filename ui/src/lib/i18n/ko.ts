@@ -98,6 +98,7 @@ export const ko: Dictionary = {
   'timeline.day': '일별',
   'timeline.week': '주별',
   'timeline.loading': '타임라인 불러오는 중…',
+  'timeline.failed': '타임라인을 표시하지 못했습니다. 표에는 모든 학습이 있습니다. 다시 시도하려면 앱을 다시 시작하세요.',
   'timeline.group.failed': '실패',
   'timeline.group.stopping': '중지 중',
   'timeline.group.waiting': '대기 중',
