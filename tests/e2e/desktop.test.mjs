@@ -3,13 +3,13 @@
 // is gone is not restored, and a second launch (even with --demo) only
 // brings the running window to the front: it opens no second window, and the running app
 // logs which one stays in its log file.
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { APP, launchApp, useDemoAndDriver, waitFor } from './harness.mjs';
+import { APP, launchApp, quitApp, useDemoAndDriver, waitFor } from './harness.mjs';
 
 const IDENTIFIER = 'com.aitems.desk';
 const STATE_FILE = join(homedir(), '.config', IDENTIFIER, '.window-state.json');
@@ -21,6 +21,11 @@ const SCREEN = { width: 1280, height: 800 };
 
 // Only tauri-driver: each test starts (and quits) the app itself.
 useDemoAndDriver({ demo: false, launch: null });
+// The files after this one start with the window's default place and the default desktop settings.
+after(() => {
+  rmSync(STATE_FILE, { force: true });
+  rmSync(DESKTOP_SETTINGS, { force: true });
+});
 
 /** Starts the app over WebDriver and waits for its page. */
 async function started(args) {
@@ -50,14 +55,14 @@ test('the window comes back at the size and position it had', async () => {
   // Written once the window has been still for a moment, so that even the end of this
   // session (tauri-driver kills the app, which then cannot save on exit) keeps it.
   await waitFor(driver, savedPlace, (p) => p?.width === set.width && p?.x === set.x, 'the place is saved');
-  await driver.quit();
+  await quitApp(driver);
 
   driver = await started(['--demo']);
   try {
     const back = await driver.manage().window().getRect();
     assert.deepEqual(back, set);
   } finally {
-    await driver.quit();
+    await quitApp(driver);
   }
 });
 
@@ -90,13 +95,13 @@ test('a maximised window opens maximised again', async () => {
       await waitFor(driver, async () => maximised(), (m) => m, 'the window is maximised');
       await waitFor(driver, savedPlace, (p) => p?.maximized === true, 'the maximised state is saved');
     } finally {
-      await driver.quit();
+      await quitApp(driver);
     }
     driver = await started(['--demo']);
     try {
       await waitFor(driver, async () => maximised(), (m) => m, 'the window opens maximised');
     } finally {
-      await driver.quit();
+      await quitApp(driver);
     }
   });
 });
@@ -111,7 +116,7 @@ test('a window last seen on a screen that is gone opens on the visible one', asy
     assert.ok(rect.x >= 0 && rect.y >= 0 && rect.x + 100 < SCREEN.width && rect.y + 100 < SCREEN.height, `on screen: ${JSON.stringify(rect)}`);
     assert.equal(rect.width, gone.width, 'the size still comes back');
   } finally {
-    await driver.quit();
+    await quitApp(driver);
   }
 });
 
@@ -130,6 +135,6 @@ test('a second launch with --demo leaves the running normal app, with one window
     assert.equal(appWindows().length, 1, 'still one window');
     assert.equal(await driver.getTitle(), 'AiTEMS Desk', 'the running app still answers');
   } finally {
-    await driver.quit();
+    await quitApp(driver);
   }
 });

@@ -99,8 +99,7 @@ export function useDemoAndDriver({ demo = true, trains, profile, launch = ['--de
   });
   after(async () => {
     await handles.driver?.quit().catch(() => {});
-    // The next file's app would otherwise find this one still closing and, as a second
-    // instance, hand over to it and exit.
+    // The next file's app would otherwise find this one still closing (see quitApp).
     await appGone();
     stopDriver?.();
     handles.demo?.stop();
@@ -108,6 +107,15 @@ export function useDemoAndDriver({ demo = true, trains, profile, launch = ['--de
     if (profile?.removeAfter) execFileSync(CLI, ['profile', 'remove', profile.name]);
   });
   return handles;
+}
+
+/**
+ * Ends a session and waits until its app is gone: an app started while the last one is still
+ * closing would find it running and, as a second instance, hand over to it and exit.
+ */
+export async function quitApp(driver) {
+  await driver.quit();
+  await appGone();
 }
 
 /** Waits (up to 30 s) until no AiTEMS Desk launched by these tests runs any more. */
@@ -154,7 +162,7 @@ export async function visibleVersions(driver) {
 /** Waits until `read()` returns a value that `accept` likes, and returns it. */
 export async function waitFor(driver, read, accept, message, timeoutMs = 20000) {
   let last;
-  await driver.wait(async () => accept((last = await read())), timeoutMs, `${message} (last: ${JSON.stringify(last)})`);
+  await driver.wait(async () => accept((last = await read())), timeoutMs, () => `${message} (last: ${JSON.stringify(last)})`);
   return last;
 }
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { By, ROWS, launchApp, screenshot, useDemoAndDriver, waitFor } from './harness.mjs';
+import { By, ROWS, launchApp, quitApp, screenshot, useDemoAndDriver, waitFor } from './harness.mjs';
 
 const PROFILE = 'Layout';
 const SERVICE = 'demoshop001';
@@ -56,7 +56,7 @@ test('a layout set in the table is back after the app starts again', async () =>
   assert.equal(Math.round(typeWidth), saved.widths.type, 'the fitted width is saved');
   await screenshot(setup.driver, 'layout-01-set');
 
-  await setup.driver.quit();
+  await quitApp(setup.driver);
   setup.driver = await launchApp([]);
   await waitFor(setup.driver, rowCount, (n) => n > 3, 'the app shows the service again');
   await waitFor(setup.driver, headerIds, (ids) => ids.join() === laidOut.join(), 'the columns are back, in their order');

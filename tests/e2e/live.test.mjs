@@ -6,9 +6,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  By, CLI, ROWS, closeWindow, demoTrains, launchApp, screenshot, startNotificationRecorder,
-  useDemoAndDriver, waitFor,
-} from './harness.mjs';
+  By, CLI, ROWS, closeWindow, demoTrains, launchApp, quitApp, screenshot, startNotificationRecorder,
+  useDemoAndDriver, waitFor } from './harness.mjs';
 import { execFileSync } from 'node:child_process';
 
 const PROFILE = 'Work';
@@ -26,9 +25,14 @@ after(() => notices?.stop());
 
 const byTestId = (id) => By.css(`[data-testid="${id}"]`);
 const rowCount = async () => (await setup.driver.findElements(By.css(ROWS))).length;
+/** The trainings the table lists ("Showing N of T": N), however many rows the window has room for. */
+const listed = async () => {
+  const text = (await setup.driver.findElements(byTestId('showing')))[0];
+  return text ? Number((await text.getText()).replace(/,/g, '').match(/(\d+) of/)?.[1] ?? 0) : 0;
+};
 
 test('a watched training that finishes is marked and notified once', async () => {
-  await waitFor(setup.driver, rowCount, (n) => n === setup.expected.length, 'the saved profile opens its service');
+  await waitFor(setup.driver, listed, (n) => n === setup.expected.length, 'the saved profile opens its service');
   // Watched through the bell beside Refresh: five minutes by default once watching.
   await setup.driver.findElement(By.css('[data-testid="watch-menu"] button')).click();
   const toggle = await setup.driver.wait(async () => (await setup.driver.findElements(byTestId('watch-toggle')))[0], 10000, 'the watch panel opens');
@@ -86,11 +90,12 @@ test('closing the window while watching keeps the app watching, and says so once
 });
 
 test('offline: the app started again shows the rows it last saw, with the offline note', async () => {
-  const seen = await rowCount();
+  const seen = await listed();
   setup.demo.stop();
-  await setup.driver.quit();
+  await quitApp(setup.driver);
   setup.driver = await launchApp([]);
-  await waitFor(setup.driver, rowCount, (n) => n === seen, 'the kept rows show');
+  await waitFor(setup.driver, listed, (n) => n === seen, 'the kept rows show');
+  assert.ok((await rowCount()) > 0, 'and are on screen');
   const banner = await setup.driver.wait(async () => (await setup.driver.findElements(byTestId('error-banner')))[0], 20000, 'the failure shows');
   await waitFor(setup.driver, () => banner.getText(), (text) => text.includes('Offline: showing the trainings as of'), 'the offline note');
   await screenshot(setup.driver, 'live-02-offline');
