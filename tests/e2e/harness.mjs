@@ -159,6 +159,12 @@ export async function visibleVersions(driver) {
       .map((r) => r.version);`);
 }
 
+/** The trainings the table lists ("Showing N of T": N; 0 before the line shows), however many rows the window has room for. */
+export async function shownCount(driver) {
+  const line = (await driver.findElements(By.css('[data-testid="showing"]')))[0];
+  return line ? Number((await line.getText()).replace(/,/g, '').match(/(\d+) of/)?.[1] ?? 0) : 0;
+}
+
 /** Waits until `read()` returns a value that `accept` likes, and returns it. */
 export async function waitFor(driver, read, accept, message, timeoutMs = 20000) {
   let last;

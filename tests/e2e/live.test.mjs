@@ -6,8 +6,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  By, CLI, ROWS, closeWindow, demoTrains, launchApp, quitApp, screenshot, startNotificationRecorder,
-  useDemoAndDriver, waitFor } from './harness.mjs';
+  By, CLI, ROWS, closeWindow, demoTrains, launchApp, quitApp, screenshot, shownCount,
+  startNotificationRecorder, useDemoAndDriver, waitFor } from './harness.mjs';
 import { execFileSync } from 'node:child_process';
 
 const PROFILE = 'Work';
@@ -25,11 +25,7 @@ after(() => notices?.stop());
 
 const byTestId = (id) => By.css(`[data-testid="${id}"]`);
 const rowCount = async () => (await setup.driver.findElements(By.css(ROWS))).length;
-/** The trainings the table lists ("Showing N of T": N), however many rows the window has room for. */
-const listed = async () => {
-  const text = (await setup.driver.findElements(byTestId('showing')))[0];
-  return text ? Number((await text.getText()).replace(/,/g, '').match(/(\d+) of/)?.[1] ?? 0) : 0;
-};
+const listed = () => shownCount(setup.driver);
 
 test('a watched training that finishes is marked and notified once', async () => {
   await waitFor(setup.driver, listed, (n) => n === setup.expected.length, 'the saved profile opens its service');

@@ -4,7 +4,7 @@
 // Linux installs and WSL, under which WebKitGTK gives the page the language "C".
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { By, screenshot, useDemoAndDriver, waitFor } from './harness.mjs';
+import { By, screenshot, shownCount, useDemoAndDriver, waitFor } from './harness.mjs';
 
 // Read by tauri-driver, and so by the app, once `before` starts them.
 process.env.LANG = 'C.UTF-8';
@@ -17,10 +17,7 @@ const SERVICE = 'demofashn02';
 const setup = useDemoAndDriver({ trains: SERVICE });
 
 const byTestId = (id) => By.css(`[data-testid="${id}"]`);
-const showing = async () => {
-  const text = await setup.driver.findElement(byTestId('showing')).getText();
-  return Number(text.replace(/,/g, '').match(/(\d+) of/)[1]);
-};
+const showing = () => shownCount(setup.driver);
 
 test('the timeline draws and counts every dated training; a period chosen in its table filters the table', async () => {
   const language = await setup.driver.executeScript('return navigator.language');

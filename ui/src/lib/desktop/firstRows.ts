@@ -30,10 +30,10 @@ export function markFirstRows(): void {
 export const PAINT_WAIT_MS = 250;
 
 /**
- * Runs `task` once, just after the frame that first shows rows has been painted (work done
+ * Runs `task` once, when the frame that first shows rows has been painted (its mark; work done
  * before would hold that frame back: loading the timeline's chart took about 70 ms there in
- * WebKitGTK), or `latestMs` from now when no rows come (the first-run screen, an error, a
- * service without trainings).
+ * WebKitGTK), PAINT_WAIT_MS after the rows when that frame does not come, or `latestMs` from
+ * now when no rows come (the first-run screen, an error, a service without trainings).
  */
 export function afterFirstRows(task: () => void, latestMs = 8_000): void {
   let done = false;
@@ -44,15 +44,13 @@ export function afterFirstRows(task: () => void, latestMs = 8_000): void {
     clearTimeout(latest);
     task();
   };
-  /** Runs once the next frame is painted (a task queued from its animation frame callback). */
-  const afterPaint = () => {
-    requestAnimationFrame(() => setTimeout(run));
-    setTimeout(run, PAINT_WAIT_MS);
+  const seen = (name: string) => {
+    if (name === ROWS_PAINTED_MARK) run();
+    else if (name === FIRST_ROWS_MARK) setTimeout(run, PAINT_WAIT_MS);
   };
-  const observer = new PerformanceObserver((entries) => {
-    if (entries.getEntriesByName(FIRST_ROWS_MARK).length > 0) afterPaint();
-  });
+  const observer = new PerformanceObserver((entries) => entries.getEntries().forEach((entry) => seen(entry.name)));
   const latest = setTimeout(run, latestMs);
   observer.observe({ type: 'mark' });
-  if (marked()) afterPaint();
+  if (marked(ROWS_PAINTED_MARK)) setTimeout(run);
+  else if (marked()) seen(FIRST_ROWS_MARK);
 }
