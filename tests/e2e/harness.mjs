@@ -191,7 +191,10 @@ export async function startNotificationRecorder() {
   return { read, stop: () => child.kill() };
 }
 
-/** Asks the app's window (by its title) to close, as a window manager's close button does. */
-export function closeWindow(title = 'AiTEMS Desk') {
-  execFileSync('python3', [new URL('./close_window.py', import.meta.url).pathname, title]);
+/** Does to the app's window (by its title) what a window manager would (window.py): `close`, `minimise` or `restore`. */
+export function windowAction(action, title = 'AiTEMS Desk') {
+  execFileSync('python3', [new URL('./window.py', import.meta.url).pathname, action, title]);
 }
+
+/** Asks the app's window to close, as a window manager's close button does. */
+export const closeWindow = (title) => windowAction('close', title);

@@ -1,14 +1,16 @@
 // Watching on the real app: a saved profile on the demo service (run by the CLI), whose
 // clock the test moves. A training that finishes is marked in the table within one
 // refresh and earns one desktop notification, received over D-Bus by a recording
-// notification server on the test's private session bus. Then AiTEMS goes away and the
-// app, started again, shows the rows it last saw under the offline note.
+// notification server on the test's private session bus. Closed to the tray, then
+// minimised (as a window manager does it: window.py), the app goes on refreshing on its
+// own. Then AiTEMS goes away and the app, started again, shows the rows it last saw under
+// the offline note.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  By, CLI, ROWS, closeWindow, demoTrains, launchApp, quitApp, screenshot, shownCount,
-  startNotificationRecorder, useDemoAndDriver, waitFor } from './harness.mjs';
-import { execFileSync } from 'node:child_process';
+  APP, By, CLI, ROWS, closeWindow, demoTrains, launchApp, quitApp, screenshot, shownCount,
+  startNotificationRecorder, useDemoAndDriver, waitFor, windowAction } from './harness.mjs';
+import { execFileSync, spawn } from 'node:child_process';
 
 const PROFILE = 'Work';
 /** The small demo service: its newest training starts as "requesting". */
@@ -26,15 +28,37 @@ after(() => notices?.stop());
 const byTestId = (id) => By.css(`[data-testid="${id}"]`);
 const rowCount = async () => (await setup.driver.findElements(By.css(ROWS))).length;
 const listed = () => shownCount(setup.driver);
+/** The change mark on the row of the training `version` ('' when none, or no such row is drawn). */
+const markOf = (version) => setup.driver.executeScript(
+  `const row = [...document.querySelectorAll(${JSON.stringify(ROWS)})]
+     .find((r) => r.querySelector('.td--version')?.textContent.trim() === arguments[0]);
+   return row?.querySelector('[data-testid="change-mark"]')?.textContent.trim() ?? '';`,
+  version,
+);
+/** The change marks on the rows of the trainings `versions`. */
+const marksOf = (versions) => Promise.all(versions.map(markOf));
+const visibility = () => setup.driver.executeScript('return document.visibilityState');
+/** The demo service's name, as the CLI lists it. */
+const serviceName = () => JSON.parse(execFileSync(CLI, ['services', '--format', 'json', '--endpoint', setup.demo.url], {
+  env: { ...process.env, NCLOUD_ACCESS_KEY: setup.demo.accessKey, NCLOUD_SECRET_KEY: setup.demo.secretKey },
+  encoding: 'utf8',
+})).find((s) => s.serviceId === SERVICE).name;
+/** Opens the watch menu by the bell beside Refresh, runs `choose`, and closes it. */
+async function inWatchMenu(choose) {
+  await setup.driver.findElement(By.css('[data-testid="watch-menu"] button')).click();
+  await setup.driver.wait(async () => (await setup.driver.findElements(byTestId('watch-toggle')))[0], 10000, 'the watch panel opens');
+  await choose();
+  await setup.driver.findElement(By.css('[data-testid="watch-menu"] button')).click();
+}
+const watchEvery = (label) => waitFor(setup.driver, () => setup.driver.findElement(byTestId('watch-every')).getText(), (text) => text === label, `watching every ${label}`);
 
 test('a watched training that finishes is marked and notified once', async () => {
   await waitFor(setup.driver, listed, (n) => n === setup.expected.length, 'the saved profile opens its service');
   // Watched through the bell beside Refresh: five minutes by default once watching.
-  await setup.driver.findElement(By.css('[data-testid="watch-menu"] button')).click();
-  const toggle = await setup.driver.wait(async () => (await setup.driver.findElements(byTestId('watch-toggle')))[0], 10000, 'the watch panel opens');
-  await setup.driver.executeScript('arguments[0].click()', toggle);
-  await waitFor(setup.driver, () => setup.driver.findElement(byTestId('watch-every')).getText(), (text) => text.includes('5'), 'watching every 5 min');
-  await setup.driver.findElement(By.css('[data-testid="watch-menu"] button')).click();
+  await inWatchMenu(async () => {
+    await setup.driver.executeScript('arguments[0].click()', await setup.driver.findElement(byTestId('watch-toggle')));
+    await watchEvery('5 min');
+  });
 
   const first = setup.expected[0];
   assert.equal(first.status, 'requesting', 'the demo data starts it as requested');
@@ -44,26 +68,13 @@ test('a watched training that finishes is marked and notified once', async () =>
   assert.ok(['completed', 'learningFailed'].includes(after3.status), after3.status);
 
   await setup.driver.findElement(byTestId('refresh')).click();
-  const name = JSON.parse(execFileSync(CLI, ['services', '--format', 'json', '--endpoint', setup.demo.url], {
-    env: { ...process.env, NCLOUD_ACCESS_KEY: setup.demo.accessKey, NCLOUD_SECRET_KEY: setup.demo.secretKey },
-    encoding: 'utf8',
-  })).find((s) => s.serviceId === SERVICE).name;
+  const name = serviceName();
   const shown = await waitFor(setup.driver, async () => notices.read(), (n) => n.length > 0, 'a notification arrives');
   assert.equal(shown.length, 1, JSON.stringify(shown));
   assert.ok(shown[0].summary.includes(name), `${shown[0].summary} names ${name}`);
   assert.ok(shown[0].body.includes(first.version), `${shown[0].body} names ${first.version}`);
 
-  const mark = await waitFor(
-    setup.driver,
-    () => setup.driver.executeScript(
-      `const row = [...document.querySelectorAll(${JSON.stringify(ROWS)})]
-         .find((r) => r.querySelector('.td--version')?.textContent.trim() === arguments[0]);
-       return row?.querySelector('[data-testid="change-mark"]')?.textContent.trim() ?? '';`,
-      first.version,
-    ),
-    (text) => text.length > 0,
-    'the finished training is marked',
-  );
+  const mark = await waitFor(setup.driver, () => markOf(first.version), (text) => text.length > 0, 'the finished training is marked');
   assert.match(mark, /→/);
   await screenshot(setup.driver, 'live-01-marked');
 
@@ -85,6 +96,38 @@ test('closing the window while watching keeps the app watching, and says so once
   assert.equal((await notices.read()).length, before + 1, 'said the first time only');
 });
 
+test('minimised, the app goes on refreshing: what changes meanwhile is notified and marked', async () => {
+  // Back from the tray (the test above): a second launch shows the running window.
+  const second = spawn(APP, [], { stdio: 'ignore' });
+  assert.equal(await new Promise((resolve) => second.on('exit', resolve)), 0, 'the second launch hands over');
+  await waitFor(setup.driver, visibility, (state) => state === 'visible', 'the window shows again');
+  await inWatchMenu(async () => {
+    await setup.driver.executeScript('arguments[0].click()', await setup.driver.findElement(By.css('input[type="radio"][value="1m"]')));
+    await watchEvery('1 min');
+  });
+  const told = (await notices.read()).length;
+  const before = demoTrains(setup.demo, SERVICE);
+
+  windowAction('minimise');
+  await waitFor(setup.driver, visibility, (state) => state === 'hidden', 'the page is told it is not shown');
+  assert.equal((await fetch(`${setup.demo.url}/demo/advance`, { method: 'POST' })).status, 200);
+  const moved = demoTrains(setup.demo, SERVICE).filter((t) => !before.some((b) => b.version === t.version && b.status === t.status));
+  assert.ok(moved.length > 0, 'the demo step changed a training');
+
+  // Nobody presses Refresh: the next refresh is due within the minute.
+  const shown = await waitFor(setup.driver, async () => (await notices.read()).slice(told), (n) => n.length > 0, 'a notification while minimised', 100_000);
+  assert.equal(shown.length, 1, JSON.stringify(shown));
+  assert.ok(shown[0].summary.includes(serviceName()), shown[0].summary);
+  const versions = moved.map((t) => t.version);
+  const marks = await waitFor(setup.driver, () => marksOf(versions), (texts) => texts.every((text) => text.length > 0), 'the table marks what changed while minimised');
+  assert.equal(await visibility(), 'hidden', 'all of it while minimised');
+
+  windowAction('restore');
+  await waitFor(setup.driver, visibility, (state) => state === 'visible', 'the window is back');
+  assert.deepEqual(await marksOf(versions), marks, 'with the marks');
+  await screenshot(setup.driver, 'live-02-after-minimised');
+});
+
 test('offline: the app started again shows the rows it last saw, with the offline note', async () => {
   const seen = await listed();
   setup.demo.stop();
@@ -94,5 +137,5 @@ test('offline: the app started again shows the rows it last saw, with the offlin
   assert.ok((await rowCount()) > 0, 'and are on screen');
   const banner = await setup.driver.wait(async () => (await setup.driver.findElements(byTestId('error-banner')))[0], 20000, 'the failure shows');
   await waitFor(setup.driver, () => banner.getText(), (text) => text.includes('Offline: showing the trainings as of'), 'the offline note');
-  await screenshot(setup.driver, 'live-02-offline');
+  await screenshot(setup.driver, 'live-03-offline');
 });

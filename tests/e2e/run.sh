@@ -12,8 +12,8 @@ cargo build --locked -p aitems-desk -p aitems-cli
 # shellcheck source=tests/e2e/env.sh
 . tests/e2e/env.sh
 e2e_env "$ROOT/target/debug/aitems-desk" "$ROOT/target/debug/aitems" "$ROOT/target/e2e-screens"
-# The recording notification server (notifications.py) and the window close button
-# (close_window.py) are Python, with their packages from PyPI, pinned in requirements.txt
+# The recording notification server (notifications.py) and the window manager's part
+# (window.py: close, minimise, restore) are Python, with their packages from PyPI, pinned in requirements.txt
 # and installed into a folder of their own under target/.
 PY_DIR="$ROOT/target/tools/e2e-python-$(sha256sum tests/e2e/requirements.txt | cut -c1-12)"
 if [ ! -f "$PY_DIR/.installed" ]; then
