@@ -15,7 +15,7 @@ use crate::views::{
     saved_profile_view, AppInfo, ConnectionCheck, KeptTrains, ProfileInput, ProfileView,
     TrainsListed,
 };
-use crate::watch::{Language, ListingKey, WatchUpdate};
+use crate::watch::{Language, ListingKey, NoticeTarget, WatchUpdate};
 
 /// Version and start-up flags.
 #[tauri::command]
@@ -250,15 +250,17 @@ pub fn mark_seen(
         .mark_seen(&profile, &service_id, trains.as_deref());
 }
 
-/// Sends what background refreshes of watched services find over `on_update`, and sets
-/// the language of notices. A later call replaces the earlier listener.
+/// Sends what background refreshes of watched services find over `on_update`, and the
+/// target of each notice clicked over `on_open`, and sets the language of notices. A later
+/// call replaces the earlier listener.
 #[tauri::command]
 pub fn watch_updates(
     state: State<'_, AppState>,
     language: Language,
     on_update: Channel<WatchUpdate>,
+    on_open: Channel<NoticeTarget>,
 ) {
-    state.watch().listen(on_update, language);
+    state.watch().listen(on_update, on_open, language);
 }
 
 fn settings_of(input: &ProfileInput) -> CommandResult<ProfileSettings> {

@@ -55,6 +55,7 @@ pub fn run() {
         // Runs on while the window opens; the commands take its answers when they are asked.
         desktop::setup(app.handle());
         drop(AppState::prefetch_at_launch(app.handle()));
+        watch::open_on_click(app.handle());
         let notifier = watch::DesktopNotifier(app.handle().clone());
         app.state::<AppState>()
             .watch()

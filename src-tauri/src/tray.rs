@@ -108,6 +108,7 @@ fn still_watching(language: Language) -> Notice {
     Notice {
         title: words.still_title.to_owned(),
         body: words.still_body.to_owned(),
+        opens: None,
     }
 }
 

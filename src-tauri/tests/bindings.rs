@@ -26,7 +26,7 @@ use aitems_desk::views::{
     AllTrainsListed, AppInfo, ConnectionCheck, KeptTrains, ProfileInput, ProfileView, TrainsListed,
     TrainsPage,
 };
-use aitems_desk::watch::{Language, WatchUpdate};
+use aitems_desk::watch::{Language, NoticeTarget, WatchUpdate};
 use aitems_desk::COMMANDS;
 use ts_rs::{Config, TS};
 
@@ -59,6 +59,7 @@ fn generate() -> BTreeMap<PathBuf, String> {
         TrainsListed::export_all(&config),
         TrainsPage::export_all(&config),
         WatchUpdate::export_all(&config),
+        NoticeTarget::export_all(&config),
         Language::export_all(&config),
         RefreshEvery::export_all(&config),
         TableLayout::export_all(&config),

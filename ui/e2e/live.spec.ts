@@ -208,3 +208,59 @@ test.describe('Korean', () => {
     await shot(page, '24-live-ko');
   });
 });
+
+test.describe('clicked notices', () => {
+  const OTHER = 'm3xq8a1b2cd';
+  type Target = { profile: string; serviceId: string; train: { type: string; version: string } };
+  /** A click on a desktop notice that opens `target`, as the backend reports it. */
+  const clickNotice = (page: Page, target: Target) =>
+    page.evaluate((t) => (window as unknown as { __mockClickNotice: (t: Target) => void }).__mockClickNotice(t), target);
+
+  /** A training far down the list of the service OTHER, as AiTEMS lists it; the table is left on the first service. */
+  async function farDownInOther(page: Page): Promise<{ type: string; version: string }> {
+    const first = (await page.getByTestId('showing').textContent())!;
+    const service = page.getByRole('combobox', { name: 'Service' });
+    await service.click();
+    await page.getByRole('listbox').getByRole('option', { name: new RegExp(OTHER) }).click();
+    await expect(page.getByTestId('showing')).toHaveText('Showing 240 of 240');
+    await grid(page).focus();
+    await grid(page).press('End');
+    await bodyRows(page).last().click();
+    const train = JSON.parse((await page.getByTestId('raw-json').textContent())!) as { type: string; version: string };
+    await page.keyboard.press('Escape');
+    await service.click();
+    await page.getByRole('listbox').getByRole('option', { name: /kzblozze40q/ }).click();
+    await expect(page.getByTestId('showing')).toHaveText(first);
+    return train;
+  }
+
+  test('opens its service, listed afresh, on the training it names: row in view, details open', async ({ page }) => {
+    await openMain(page);
+    const train = await farDownInOther(page);
+    const listed = (await mockCalls(page)).filter((c) => c.cmd === 'list_trains').length;
+    await clickNotice(page, { profile: 'Work', serviceId: OTHER, train: { type: train.type, version: train.version } });
+
+    await expect(page.getByRole('combobox', { name: 'Service' })).toHaveValue(OTHER);
+    await expect(page.getByTestId('details-drawer').getByRole('heading', { level: 2 })).toContainText(train.version);
+    await expect(grid(page).locator(`[data-version="${train.version}"]`)).toBeInViewport();
+    expect((await mockCalls(page)).filter((c) => c.cmd === 'list_trains').length).toBe(listed + 1);
+    await shot(page, '23-clicked-notice');
+  });
+
+  test('on the service already shown, lists it again and opens the training; one of another profile is left alone', async ({ page }) => {
+    await openMain(page);
+    const version = (await bodyRows(page).nth(2).getAttribute('data-version'))!;
+    await bodyRows(page).nth(2).click();
+    const type = (JSON.parse((await page.getByTestId('raw-json').textContent())!) as { type: string }).type;
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('details-drawer')).toBeHidden();
+
+    await clickNotice(page, { profile: 'Nobody', serviceId: 'kzblozze40q', train: { type, version } });
+    await expect(page.getByTestId('details-drawer')).toBeHidden();
+
+    const listed = (await mockCalls(page)).filter((c) => c.cmd === 'list_trains').length;
+    await clickNotice(page, { profile: 'Work', serviceId: 'kzblozze40q', train: { type, version } });
+    await expect(page.getByTestId('details-drawer').getByRole('heading', { level: 2 })).toContainText(version);
+    expect((await mockCalls(page)).filter((c) => c.cmd === 'list_trains').length).toBe(listed + 1);
+  });
+});

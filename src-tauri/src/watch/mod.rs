@@ -17,8 +17,8 @@ use tauri::ipc::Channel;
 use ts_rs::TS;
 
 pub use history::{History, ListingKey, Recorded};
-pub use notice::{notice, Language, Notice};
-pub use notifier::{DesktopNotifier, Notifier, SilentNotifier};
+pub use notice::{first_named, notice, Language, Notice, NoticeTarget};
+pub use notifier::{open_on_click, DesktopNotifier, Notifier, SilentNotifier};
 
 use crate::error::CommandError;
 
@@ -41,9 +41,10 @@ pub struct WatchUpdate {
     pub retry_at: Option<String>,
 }
 
-/// The window's ear for [`WatchUpdate`]s, and the language it speaks.
+/// The window's ear for [`WatchUpdate`]s and for the notices clicked, and the language it speaks.
 struct Listener {
     channel: Channel<WatchUpdate>,
+    opened: Channel<NoticeTarget>,
     language: Language,
 }
 
@@ -93,9 +94,19 @@ impl Watch {
         lock(&self.notifier).clone().ask_permission()
     }
 
-    /// Sends later updates over `channel`, and writes notices in `language`.
-    pub fn listen(&self, channel: Channel<WatchUpdate>, language: Language) {
-        *lock(&self.listener) = Some(Listener { channel, language });
+    /// Sends later updates over `channel` and the targets of clicked notices over
+    /// `opened`, and writes notices in `language`.
+    pub fn listen(
+        &self,
+        channel: Channel<WatchUpdate>,
+        opened: Channel<NoticeTarget>,
+        language: Language,
+    ) {
+        *lock(&self.listener) = Some(Listener {
+            channel,
+            opened,
+            language,
+        });
     }
 
     /// The language notices are written in (the window's).
@@ -143,6 +154,15 @@ impl Watch {
         }
     }
 
+    /// Tells the window to open `target`, the target of a clicked notice.
+    pub fn open(&self, target: NoticeTarget) {
+        if let Some(ear) = lock(&self.listener).as_ref() {
+            if let Err(error) = ear.opened.send(target) {
+                tracing::debug!("the window could not be told what to open: {error}");
+            }
+        }
+    }
+
     /// Remembers the names of `profile`'s services, for notices.
     pub fn learn_names<'a>(
         &self,
@@ -166,7 +186,12 @@ impl Watch {
             .get(&(profile.to_owned(), service_id.to_owned()))
             .cloned()
             .unwrap_or_else(|| service_id.to_owned());
-        if let Some(notice) = notice(&name, fresh, self.language()) {
+        if let Some(mut notice) = notice(&name, fresh, self.language()) {
+            notice.opens = Some(NoticeTarget {
+                profile: profile.to_owned(),
+                service_id: service_id.to_owned(),
+                train: first_named(fresh).cloned(),
+            });
             self.tell(&notice);
         }
     }

@@ -2,9 +2,9 @@
 //! failed) and new training requests, grouped into one notice per service, in the
 //! user's language.
 
-use aitems::changes::Change;
+use aitems::changes::{Change, TrainKey};
 use aitems::model::TrainStatus;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 /// The languages notices are written in (the UI's languages).
@@ -26,6 +26,20 @@ pub struct Notice {
     pub title: String,
     /// The trainings it is about, one per line.
     pub body: String,
+    /// What the window opens when the notice is clicked, if anything.
+    pub opens: Option<NoticeTarget>,
+}
+
+/// Where a clicked notice takes the window: a profile's service, on a training.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct NoticeTarget {
+    /// The profile.
+    pub profile: String,
+    /// The service the notice is about.
+    pub service_id: String,
+    /// The training it names first.
+    pub train: Option<TrainKey>,
 }
 
 /// How many trainings a grouped notice names before "and N more".
@@ -54,8 +68,17 @@ impl Outcome {
     }
 }
 
+/// The training that the notice for `changes` names first, if they earn one.
+pub fn first_named(changes: &[Change]) -> Option<&TrainKey> {
+    changes
+        .iter()
+        .find(|change| Outcome::of(change).is_some())
+        .map(Change::key)
+}
+
 /// The notice for the `changes` one refresh of `service` found, or `None` when none of
-/// them is worth one (a training moving from waiting to learning is not).
+/// them is worth one (a training moving from waiting to learning is not). It opens
+/// nothing yet: the caller knows where it leads.
 pub fn notice(service: &str, changes: &[Change], language: Language) -> Option<Notice> {
     let worth: Vec<(&Change, Outcome)> = changes
         .iter()
@@ -84,6 +107,7 @@ pub fn notice(service: &str, changes: &[Change], language: Language) -> Option<N
     Some(Notice {
         title,
         body: lines.join("\n"),
+        opens: None,
     })
 }
 

@@ -36,8 +36,17 @@ fn watching_app() -> (Harness, Notices, Arc<Mutex<Vec<Value>>>) {
     let notices = Notices::default();
     let state = h.app.state::<AppState>();
     state.watch().set_notifier(Arc::new(notices.clone()));
-    let updates = Arc::new(Mutex::new(Vec::new()));
-    let sink = updates.clone();
+    let (channel, updates) = collected();
+    state
+        .watch()
+        .listen(channel, Channel::new(|_| Ok(())), Language::English);
+    (h, notices, updates)
+}
+
+/// A channel, and what was sent over it (as JSON).
+fn collected<T: tauri::ipc::IpcResponse>() -> (Channel<T>, Arc<Mutex<Vec<Value>>>) {
+    let sent = Arc::new(Mutex::new(Vec::new()));
+    let sink = sent.clone();
     let channel = Channel::new(move |body| {
         if let InvokeResponseBody::Json(json) = body {
             sink.lock()
@@ -46,8 +55,7 @@ fn watching_app() -> (Harness, Notices, Arc<Mutex<Vec<Value>>>) {
         }
         Ok(())
     });
-    state.watch().listen(channel, Language::English);
-    (h, notices, updates)
+    (channel, sent)
 }
 
 fn advance_demo(h: &Harness, steps: u32) {
@@ -265,12 +273,64 @@ fn the_scheduler_refreshes_when_due_and_backs_off_after_a_failure() {
 }
 
 #[test]
-fn notices_speak_the_language_of_the_window() {
+fn a_notice_opens_its_service_on_the_training_it_names_first_and_a_click_tells_the_window() {
     let (h, notices, _updates) = watching_app();
+    let (opened_channel, opened) = collected();
     let state = h.app.state::<AppState>();
     state
         .watch()
-        .listen(Channel::new(|_| Ok(())), Language::Korean);
+        .listen(Channel::new(|_| Ok(())), opened_channel, Language::English);
+    watch(&h, &[SMALL_SERVICE]);
+    h.list("Work", SMALL_SERVICE, false);
+    advance_demo(&h, 3);
+    let unseen = h.list("Work", SMALL_SERVICE, false)["unseen"].clone();
+
+    let shown = notices.shown();
+    assert_eq!(shown.len(), 1, "{shown:?}");
+    let target = shown[0]
+        .opens
+        .clone()
+        .expect("a notice about trainings opens them");
+    assert_eq!(
+        (target.profile.as_str(), target.service_id.as_str()),
+        ("Work", SMALL_SERVICE)
+    );
+    let named = target.train.clone().expect("it names a training");
+    let first_line = shown[0].body.lines().next().unwrap();
+    assert!(
+        first_line.contains(&named.version),
+        "{first_line} names {named:?}"
+    );
+    assert!(
+        unseen
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["key"]["version"] == named.version.as_str()),
+        "{unseen:?}"
+    );
+
+    // The notification plugin reports the click; the window is told what to open.
+    state.watch().open(target);
+    assert_eq!(
+        *opened.lock().unwrap(),
+        [json!({
+            "profile": "Work",
+            "serviceId": SMALL_SERVICE,
+            "train": { "type": named.train_type, "version": named.version },
+        })]
+    );
+}
+
+#[test]
+fn notices_speak_the_language_of_the_window() {
+    let (h, notices, _updates) = watching_app();
+    let state = h.app.state::<AppState>();
+    state.watch().listen(
+        Channel::new(|_| Ok(())),
+        Channel::new(|_| Ok(())),
+        Language::Korean,
+    );
     watch(&h, &[SMALL_SERVICE]);
     h.list("Work", SMALL_SERVICE, false);
     advance_demo(&h, 3);

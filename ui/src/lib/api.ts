@@ -27,6 +27,7 @@ import {
   type TrainsPage,
   type UpdateOffer,
   type UpdateProgress,
+  type NoticeTarget,
   type WatchUpdate,
 } from './bindings';
 
@@ -144,9 +145,12 @@ export const api = {
   /** Forgets the change marks of `trains` of a service (all of them when `null`). */
   markSeen: (profile: string, serviceId: string, trains: TrainKey[] | null) =>
     call<null>('mark_seen', { profile, serviceId, trains }),
-  /** `onUpdate` hears of each background refresh of a watched service; notices are written in `language`. */
-  watchUpdates: (language: Language, onUpdate: (update: WatchUpdate) => void) =>
-    call<null>('watch_updates', { language, onUpdate: new Channel<WatchUpdate>(onUpdate) }),
+  /**
+   * `onUpdate` hears of each background refresh of a watched service, `onOpen` of each notice
+   * the user clicked (what it opens); notices are written in `language`.
+   */
+  watchUpdates: (language: Language, onUpdate: (update: WatchUpdate) => void, onOpen: (target: NoticeTarget) => void) =>
+    call<null>('watch_updates', { language, onUpdate: new Channel<WatchUpdate>(onUpdate), onOpen: new Channel<NoticeTarget>(onOpen) }),
   /** The version, the log folder (or why there is no log file) and the update setting. */
   about: () => call<AboutInfo>('about'),
   openLogFolder: () => call<null>('open_log_folder'),

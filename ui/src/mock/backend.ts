@@ -13,6 +13,7 @@ import type {
   TrainKey,
   TrainsListed,
   TrainsPage,
+  NoticeTarget,
   WatchUpdate,
 } from '../lib/bindings';
 import { ALL_SERVICES } from '../lib/bindings';
@@ -47,6 +48,7 @@ export function createBackend(scenario: Scenario) {
   const history = new MockHistory();
   const layouts = createLayouts();
   let onUpdate: Channel<WatchUpdate> | null = null;
+  let onOpen: Channel<NoticeTarget> | null = null;
   /** How many times each service's trainings moved along (the moving scenario). */
   const moves = new Map<string, number>();
   const desktop = createDesktop(scenario, scenario === 'demo');
@@ -205,6 +207,7 @@ export function createBackend(scenario: Scenario) {
       case 'watch_updates':
         // A later call replaces the earlier listener.
         onUpdate = args.onUpdate as Channel<WatchUpdate>;
+        onOpen = args.onOpen as Channel<NoticeTarget>;
         return null;
       default:
         return desktop.handle(cmd, args);
@@ -333,5 +336,7 @@ export function createBackend(scenario: Scenario) {
     return { path: `/home/analyst/Downloads/aitems-${serviceId}-202603041639${copy}.csv` };
   }
 
-  return { calls, handle };
+  /** A click on a notice that opens `target`, as the notification plugin reports it. */
+  const clickNotice = (target: NoticeTarget) => onOpen?.onmessage(target);
+  return { calls, handle, clickNotice };
 }

@@ -12,6 +12,7 @@ export type { KeptTrains } from './KeptTrains';
 export type { Language } from './Language';
 export type { LayoutCreated } from './LayoutCreated';
 export type { LayoutSort } from './LayoutSort';
+export type { NoticeTarget } from './NoticeTarget';
 export type { ProfileInput } from './ProfileInput';
 export type { ProfileView } from './ProfileView';
 export type { RefreshEvery } from './RefreshEvery';
