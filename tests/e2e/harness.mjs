@@ -176,19 +176,21 @@ export { By, until };
 
 /**
  * Starts the recording desktop notification server (notifications.py) on the session bus
- * and returns `read()` (the notifications so far) and `stop()`.
+ * and returns `read()` (the notifications so far), `click(id)` (clicks one, as a user
+ * would) and `stop()`.
  */
 export async function startNotificationRecorder() {
   const log = join(mkdtempSync(join(tmpdir(), 'notices-')), 'notices.jsonl');
   writeFileSync(log, '');
   const script = new URL('./notifications.py', import.meta.url).pathname;
-  const child = spawn('python3', [script, log], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn('python3', [script, log], { stdio: ['pipe', 'pipe', 'inherit'] });
   await new Promise((resolve, reject) => {
     child.stdout.on('data', (chunk) => { if (String(chunk).includes('ready')) resolve(); });
     child.on('exit', (code) => reject(new Error(`the notification recorder exited with ${code}`)));
   });
   const read = () => readFileSync(log, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
-  return { read, stop: () => child.kill() };
+  const click = (id) => child.stdin.write(`click ${id}\n`);
+  return { read, click, stop: () => child.kill() };
 }
 
 /** Does to the app's window (by its title) what a window manager would (window.py): `close`, `minimise` or `restore`. */

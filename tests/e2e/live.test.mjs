@@ -3,8 +3,8 @@
 // refresh and earns one desktop notification, received over D-Bus by a recording
 // notification server on the test's private session bus. Closed to the tray, then
 // minimised (as a window manager does it: window.py), the app goes on refreshing on its
-// own. Then AiTEMS goes away and the app, started again, shows the rows it last saw under
-// the offline note.
+// own; clicking a notification brings it back on the training it names. Then AiTEMS goes
+// away and the app, started again, shows the rows it last saw under the offline note.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -128,6 +128,22 @@ test('minimised, the app goes on refreshing: what changes meanwhile is notified 
   await screenshot(setup.driver, 'live-02-after-minimised');
 });
 
+test('clicking a notification brings the window back on the training it names, details open', async () => {
+  const notice = (await notices.read()).filter((n) => n.summary.includes(serviceName())).at(-1);
+  assert.ok(notice.actions.includes('default'), `a click is offered: ${JSON.stringify(notice.actions)}`);
+  closeWindow();
+  await waitFor(setup.driver, visibility, (state) => state === 'hidden', 'the window is closed to the tray');
+
+  notices.click(notice.id);
+  await waitFor(setup.driver, visibility, (state) => state === 'visible', 'the window comes back');
+  const heading = await setup.driver.wait(async () => (await setup.driver.findElements(By.css('#drawer-title .mono')))[0], 20000, 'the details open');
+  const version = await heading.getText();
+  assert.ok(notice.body.split('\n')[0].includes(version), `${notice.body} names ${version} first`);
+  const row = await setup.driver.findElement(By.css(`[data-testid="train-grid"] [data-version="${version}"]`));
+  assert.equal(await row.getAttribute('aria-current'), 'true', 'its row is the one open');
+  await screenshot(setup.driver, 'live-03-notification-clicked');
+});
+
 test('offline: the app started again shows the rows it last saw, with the offline note', async () => {
   const seen = await listed();
   setup.demo.stop();
@@ -137,5 +153,5 @@ test('offline: the app started again shows the rows it last saw, with the offlin
   assert.ok((await rowCount()) > 0, 'and are on screen');
   const banner = await setup.driver.wait(async () => (await setup.driver.findElements(byTestId('error-banner')))[0], 20000, 'the failure shows');
   await waitFor(setup.driver, () => banner.getText(), (text) => text.includes('Offline: showing the trainings as of'), 'the offline note');
-  await screenshot(setup.driver, 'live-03-offline');
+  await screenshot(setup.driver, 'live-04-offline');
 });
