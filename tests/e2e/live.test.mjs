@@ -141,6 +141,7 @@ test('clicking a notification brings the window back on the training it names, d
   assert.ok(notice.body.split('\n')[0].includes(version), `${notice.body} names ${version} first`);
   const row = await setup.driver.findElement(By.css(`[data-testid="train-grid"] [data-version="${version}"]`));
   assert.equal(await row.getAttribute('aria-current'), 'true', 'its row is the one open');
+  await waitFor(setup.driver, () => markOf(version), (mark) => mark === '', 'opened, its change is seen: the mark goes');
   await screenshot(setup.driver, 'live-03-notification-clicked');
 });
 
