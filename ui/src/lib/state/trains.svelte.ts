@@ -34,6 +34,9 @@ const SHOW_EVERY_MS = 100;
  * last good rows stay when a reload fails. A quiet refresh (`refresh`) does the same
  * without showing that it runs or that it failed.
  */
+/** How many of the user's latest "seen" a listing's answer is checked against. */
+const SEEN_KEPT = 100;
+
 export class TrainsLoader {
   rows = $state.raw<TrainRow[]>([]);
   /** True once rows for the current key were loaded at least once. */
@@ -94,6 +97,20 @@ export class TrainsLoader {
   /** Drops the unseen changes that `seen` picks: the user has now seen them. */
   forgetUnseen(seen: (change: UnseenChange) => boolean): void {
     this.unseen = this.unseen.filter((change) => !seen(change));
+    this.seenLately = [...this.seenLately.slice(1 - SEEN_KEPT), { at: ++this.seenCount, seen }];
+  }
+
+  /**
+   * What the user saw lately, numbered: a listing under way when they saw it may still
+   * count it as unseen (the backend heard of it after its answer was written).
+   */
+  private seenLately: { at: number; seen: (change: UnseenChange) => boolean }[] = [];
+  private seenCount = 0;
+
+  /** `unseen` as a listing that began at seen-count `from` told it, less what was seen since. */
+  private stillUnseen(unseen: UnseenChange[], from: number): UnseenChange[] {
+    const since = this.seenLately.filter((entry) => entry.at > from);
+    return since.length ? unseen.filter((change) => !since.some((entry) => entry.seen(change))) : unseen;
   }
 
   private async list(key: LoadKey, onDone: ((listed: TrainsListed) => void) | undefined, quiet: boolean): Promise<AppError | null> {
@@ -109,6 +126,7 @@ export class TrainsLoader {
       this.services = [];
     }
     this.key = key;
+    const seenFrom = this.seenCount;
     const generation = ++this.generation;
     const current = () => generation === this.generation;
     // Rows on screen for this very source stay until the new listing is complete.
@@ -142,13 +160,13 @@ export class TrainsLoader {
         if (!current()) return null;
         rows = this.keepingFailed(received.rows, listed.services);
         this.services = listed.services;
-        this.unseen = listed.services.flatMap((s) => s.unseen.map((change) => ({ ...change, serviceId: s.serviceId })));
+        this.unseen = this.stillUnseen(listed.services.flatMap((s) => s.unseen.map((change) => ({ ...change, serviceId: s.serviceId }))), seenFrom);
         fetchedAt = listed.fetchedAt;
       } else {
         const listed = await api.listTrains(key.profile, key.serviceId, key.recent, (page) => onPage(page));
         if (!current()) return null;
         rows = received.rows;
-        this.unseen = listed.unseen;
+        this.unseen = this.stillUnseen(listed.unseen, seenFrom);
         fetchedAt = listed.fetchedAt;
         onDone?.(listed);
       }

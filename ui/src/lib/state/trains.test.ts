@@ -211,4 +211,27 @@ describe('TrainsLoader', () => {
     await done;
     expect(loader.unseen).toEqual([]);
   });
+
+  it('leaves out of a listing\'s answer what the user saw while it was under way, not what they saw before it began', async () => {
+    const change = (version: string): Change => ({ kind: 'new', key: { type: 'pop', version }, status: 'requesting' });
+    const loader = new TrainsLoader();
+    const first = loader.load(key);
+    pending[0]!.onPage({ pages: 1, total: 2, trains: trains(0, 2) });
+    pending[0]!.resolve(listed(2, [change('v0'), change('v1')]));
+    await first;
+
+    const refresh = loader.load(key);
+    loader.forgetUnseen((c) => c.key.version === 'v0'); // opened while the refresh is under way
+    expect(loader.unseen.map((c) => c.key.version)).toEqual(['v1']);
+    pending[1]!.onPage({ pages: 1, total: 2, trains: trains(0, 2) });
+    pending[1]!.resolve(listed(2, [change('v0'), change('v1')])); // written before the backend heard
+    await refresh;
+    expect(loader.unseen.map((c) => c.key.version)).toEqual(['v1']);
+
+    const later = loader.load(key);
+    pending[2]!.onPage({ pages: 1, total: 2, trains: trains(0, 2) });
+    pending[2]!.resolve(listed(2, [change('v0')])); // changed again since: the backend knows best
+    await later;
+    expect(loader.unseen.map((c) => c.key.version)).toEqual(['v0']);
+  });
 });
