@@ -263,4 +263,19 @@ test.describe('clicked notices', () => {
     await expect(page.getByTestId('details-drawer').getByRole('heading', { level: 2 })).toContainText(version);
     expect((await mockCalls(page)).filter((c) => c.cmd === 'list_trains').length).toBe(listed + 1);
   });
+
+  test('a profile form being filled in stays open, with what was typed, over the training opened', async ({ page }) => {
+    await openMain(page);
+    const version = (await bodyRows(page).nth(1).getAttribute('data-version'))!;
+    await bodyRows(page).nth(1).click();
+    const type = (JSON.parse((await page.getByTestId('raw-json').textContent())!) as { type: string }).type;
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Edit profile' }).click();
+    const form = page.getByRole('dialog');
+    await form.getByLabel('Profile name').fill('Work, renamed');
+
+    await clickNotice(page, { profile: 'Work', serviceId: 'kzblozze40q', train: { type, version } });
+    await expect(page.getByTestId('details-drawer').getByRole('heading', { level: 2 })).toContainText(version);
+    await expect(form.getByLabel('Profile name')).toHaveValue('Work, renamed');
+  });
 });
