@@ -1,5 +1,5 @@
 // Live trainings: change marks, the Changed filter, watching settings, refreshing by itself.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { bodyRows, grid, mockCalls, openMain, shot } from './helpers';
 
 const marks = (page: Page) => grid(page).getByTestId('change-mark');
@@ -216,6 +216,16 @@ test.describe('clicked notices', () => {
   const clickNotice = (page: Page, target: Target) =>
     page.evaluate((t) => (window as unknown as { __mockClickNotice: (t: Target) => void }).__mockClickNotice(t), target);
 
+  /** The training of a row, as AiTEMS lists it (read from its details, which are closed again). */
+  async function trainOf(page: Page, row: Locator): Promise<{ type: string; version: string }> {
+    await row.click();
+    const train = JSON.parse((await page.getByTestId('raw-json').textContent())!) as { type: string; version: string };
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('details-drawer')).toBeHidden();
+    return { type: train.type, version: train.version };
+  }
+  const listings = async (page: Page) => (await mockCalls(page)).filter((c) => c.cmd === 'list_trains').length;
+
   /** A training far down the list of the service OTHER, as AiTEMS lists it; the table is left on the first service. */
   async function farDownInOther(page: Page): Promise<{ type: string; version: string }> {
     const first = (await page.getByTestId('showing').textContent())!;
@@ -225,9 +235,7 @@ test.describe('clicked notices', () => {
     await expect(page.getByTestId('showing')).toHaveText('Showing 240 of 240');
     await grid(page).focus();
     await grid(page).press('End');
-    await bodyRows(page).last().click();
-    const train = JSON.parse((await page.getByTestId('raw-json').textContent())!) as { type: string; version: string };
-    await page.keyboard.press('Escape');
+    const train = await trainOf(page, bodyRows(page).last());
     await service.click();
     await page.getByRole('listbox').getByRole('option', { name: /kzblozze40q/ }).click();
     await expect(page.getByTestId('showing')).toHaveText(first);
@@ -237,45 +245,38 @@ test.describe('clicked notices', () => {
   test('opens its service, listed afresh, on the training it names: row in view, details open', async ({ page }) => {
     await openMain(page);
     const train = await farDownInOther(page);
-    const listed = (await mockCalls(page)).filter((c) => c.cmd === 'list_trains').length;
-    await clickNotice(page, { profile: 'Work', serviceId: OTHER, train: { type: train.type, version: train.version } });
+    const listed = await listings(page);
+    await clickNotice(page, { profile: 'Work', serviceId: OTHER, train });
 
     await expect(page.getByRole('combobox', { name: 'Service' })).toHaveValue(OTHER);
     await expect(page.getByTestId('details-drawer').getByRole('heading', { level: 2 })).toContainText(train.version);
     await expect(grid(page).locator(`[data-version="${train.version}"]`)).toBeInViewport();
-    expect((await mockCalls(page)).filter((c) => c.cmd === 'list_trains').length).toBe(listed + 1);
+    expect(await listings(page)).toBe(listed + 1);
     await shot(page, '23-clicked-notice');
   });
 
   test('on the service already shown, lists it again and opens the training; one of another profile is left alone', async ({ page }) => {
     await openMain(page);
-    const version = (await bodyRows(page).nth(2).getAttribute('data-version'))!;
-    await bodyRows(page).nth(2).click();
-    const type = (JSON.parse((await page.getByTestId('raw-json').textContent())!) as { type: string }).type;
-    await page.keyboard.press('Escape');
+    const train = await trainOf(page, bodyRows(page).nth(2));
+
+    await clickNotice(page, { profile: 'Nobody', serviceId: 'kzblozze40q', train });
     await expect(page.getByTestId('details-drawer')).toBeHidden();
 
-    await clickNotice(page, { profile: 'Nobody', serviceId: 'kzblozze40q', train: { type, version } });
-    await expect(page.getByTestId('details-drawer')).toBeHidden();
-
-    const listed = (await mockCalls(page)).filter((c) => c.cmd === 'list_trains').length;
-    await clickNotice(page, { profile: 'Work', serviceId: 'kzblozze40q', train: { type, version } });
-    await expect(page.getByTestId('details-drawer').getByRole('heading', { level: 2 })).toContainText(version);
-    expect((await mockCalls(page)).filter((c) => c.cmd === 'list_trains').length).toBe(listed + 1);
+    const listed = await listings(page);
+    await clickNotice(page, { profile: 'Work', serviceId: 'kzblozze40q', train });
+    await expect(page.getByTestId('details-drawer').getByRole('heading', { level: 2 })).toContainText(train.version);
+    expect(await listings(page)).toBe(listed + 1);
   });
 
   test('a profile form being filled in stays open, with what was typed, over the training opened', async ({ page }) => {
     await openMain(page);
-    const version = (await bodyRows(page).nth(1).getAttribute('data-version'))!;
-    await bodyRows(page).nth(1).click();
-    const type = (JSON.parse((await page.getByTestId('raw-json').textContent())!) as { type: string }).type;
-    await page.keyboard.press('Escape');
+    const train = await trainOf(page, bodyRows(page).nth(1));
     await page.getByRole('button', { name: 'Edit profile' }).click();
     const form = page.getByRole('dialog');
     await form.getByLabel('Profile name').fill('Work, renamed');
 
-    await clickNotice(page, { profile: 'Work', serviceId: 'kzblozze40q', train: { type, version } });
-    await expect(page.getByTestId('details-drawer').getByRole('heading', { level: 2 })).toContainText(version);
+    await clickNotice(page, { profile: 'Work', serviceId: 'kzblozze40q', train });
+    await expect(page.getByTestId('details-drawer').getByRole('heading', { level: 2 })).toContainText(train.version);
     await expect(form.getByLabel('Profile name')).toHaveValue('Work, renamed');
   });
 });
