@@ -14,6 +14,7 @@ import {
   type ExportedCsv,
   type KeptTrains,
   type Language,
+  type NoticeTarget,
   type ProfileInput,
   type ProfileView,
   type RefreshEvery,
@@ -27,7 +28,6 @@ import {
   type TrainsPage,
   type UpdateOffer,
   type UpdateProgress,
-  type NoticeTarget,
   type WatchUpdate,
 } from './bindings';
 

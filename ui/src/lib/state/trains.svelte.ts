@@ -26,6 +26,9 @@ export type LoadProgress = { pages: number; total: number; services?: number };
 /** While pages keep arriving, the table takes the rows received so far at most this often. */
 const SHOW_EVERY_MS = 100;
 
+/** How many of the user's latest "seen" a listing's answer is checked against. */
+const SEEN_KEPT = 100;
+
 /**
  * Loads trains for one profile + service. A first load shows the listing kept from the last
  * time at once, if there is one, else fills the table page by page as the pages arrive; a
@@ -34,9 +37,6 @@ const SHOW_EVERY_MS = 100;
  * last good rows stay when a reload fails. A quiet refresh (`refresh`) does the same
  * without showing that it runs or that it failed.
  */
-/** How many of the user's latest "seen" a listing's answer is checked against. */
-const SEEN_KEPT = 100;
-
 export class TrainsLoader {
   rows = $state.raw<TrainRow[]>([]);
   /** True once rows for the current key were loaded at least once. */
@@ -64,6 +64,13 @@ export class TrainsLoader {
   /** Counts loads: the pages and the answer of a superseded one are ignored. */
   private generation = 0;
   private showTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /**
+   * What the user saw lately, numbered: a listing under way when they saw it may still
+   * count it as unseen (the backend heard of it after its answer was written).
+   */
+  private seenLately: { at: number; seen: (change: UnseenChange) => boolean }[] = [];
+  private seenCount = 0;
 
   dispose(): void {
     this.generation += 1;
@@ -99,13 +106,6 @@ export class TrainsLoader {
     this.unseen = this.unseen.filter((change) => !seen(change));
     this.seenLately = [...this.seenLately.slice(1 - SEEN_KEPT), { at: ++this.seenCount, seen }];
   }
-
-  /**
-   * What the user saw lately, numbered: a listing under way when they saw it may still
-   * count it as unseen (the backend heard of it after its answer was written).
-   */
-  private seenLately: { at: number; seen: (change: UnseenChange) => boolean }[] = [];
-  private seenCount = 0;
 
   /** `unseen` as a listing that began at seen-count `from` told it, less what was seen since. */
   private stillUnseen(unseen: UnseenChange[], from: number): UnseenChange[] {
