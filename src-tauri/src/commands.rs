@@ -156,7 +156,9 @@ pub async fn list_services(
 }
 
 /// Every training of a service (all pages), each page sent over `on_page` as soon as it
-/// arrives, so the table fills while the rest loads. On success the service becomes the
+/// arrives, so the table fills while the rest loads. `held`: the stamp of the listing
+/// whose rows the window holds, if it is this one; a page that did not change since then
+/// is sent marked `unchanged`, without its trainings. On success the service becomes the
 /// profile's latest, and the result carries the profile when that changed it.
 #[tauri::command]
 pub async fn list_trains(
@@ -164,19 +166,22 @@ pub async fn list_trains(
     profile: String,
     service_id: String,
     recent: bool,
+    held: Option<u32>,
     on_page: Channel<InvokeResponseBody>,
 ) -> CommandResult<TrainsListed> {
-    let pages = PageSender::new(&on_page);
     let key = ListingKey::new(&profile, &service_id, recent);
+    let pages = PageSender::holding(&on_page, state.sent().held(&key, held));
     let refreshed = state
         .refresh_asked(&key, |progress, trains| pages.send(progress, trains))
         .await?;
     pages.finish()?;
+    let stamp = state.sent().record(key, pages.fingerprints());
     let changed = state.remember_service(&profile, &service_id).await;
     Ok(TrainsListed {
         fetched_at: refreshed.fetched_at,
         pages: refreshed.pages,
         total: refreshed.total,
+        stamp,
         profile: changed,
         unseen: refreshed.unseen,
     })

@@ -14,6 +14,7 @@ pub mod memory;
 pub mod offline;
 pub mod pages;
 pub mod prefetch;
+pub mod sent;
 pub mod state;
 pub mod tray;
 pub mod views;

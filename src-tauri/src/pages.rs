@@ -1,26 +1,39 @@
 //! Sending a listing's pages to the web view over the channel of its call.
 
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 use aitems::{Progress, Train};
 use tauri::ipc::{Channel, InvokeResponseBody};
 
 use crate::error::{CommandError, CommandResult};
+use crate::sent::fingerprint;
 use crate::views::TrainsPage;
 
 /// Sends each page as JSON text (the page is borrowed, and a channel clones what it is
-/// given to own), counts them, and remembers whether one could not be sent.
+/// given to own), counts them, and remembers whether one could not be sent. A page the
+/// same as the window already holds goes out marked `unchanged`, without its trainings.
 pub struct PageSender<'a> {
     channel: &'a Channel<InvokeResponseBody>,
+    held: Vec<u64>,
+    fingerprints: Mutex<Vec<u64>>,
     sent: AtomicUsize,
     failed: AtomicBool,
 }
 
 impl<'a> PageSender<'a> {
-    /// A sender over `channel`.
+    /// A sender over `channel`, to a window that holds none of the listing.
     pub fn new(channel: &'a Channel<InvokeResponseBody>) -> Self {
+        Self::holding(channel, Vec::new())
+    }
+
+    /// A sender over `channel`, to a window that holds a listing whose pages have the
+    /// fingerprints `held`, in order.
+    pub fn holding(channel: &'a Channel<InvokeResponseBody>, held: Vec<u64>) -> Self {
         Self {
             channel,
+            held,
+            fingerprints: Mutex::new(Vec::new()),
             sent: AtomicUsize::new(0),
             failed: AtomicBool::new(false),
         }
@@ -42,14 +55,36 @@ impl<'a> PageSender<'a> {
         self.sent.load(Ordering::Relaxed)
     }
 
+    /// The fingerprints of the pages of one service's listing sent so far, in order.
+    pub fn fingerprints(&self) -> Vec<u64> {
+        self.fingerprints
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
     fn send_page(&self, service_id: Option<&str>, progress: Progress, trains: &[Train]) {
-        let page = TrainsPage {
+        let mut page = TrainsPage {
             service_id,
             pages: progress.pages,
             total: progress.items,
+            unchanged: false,
             trains,
         };
         let sent = serde_json::to_string(&page)
+            .and_then(|whole| {
+                let print = fingerprint(&whole);
+                self.fingerprints
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .push(print);
+                if self.held.get(progress.pages.wrapping_sub(1)) != Some(&print) {
+                    return Ok(whole);
+                }
+                page.unchanged = true;
+                page.trains = &[];
+                serde_json::to_string(&page)
+            })
             .map_err(tauri::Error::from)
             .and_then(|json| self.channel.send(InvokeResponseBody::Json(json)));
         match sent {

@@ -15,6 +15,7 @@ use crate::demo::{DemoSession, DEMO_PROFILE};
 use crate::error::{CommandError, CommandResult};
 use crate::offline::Offline;
 use crate::prefetch::{LaunchView, Prefetch};
+use crate::sent::SentListings;
 use crate::views::{rfc3339, saved_profile_view, ProfileView};
 use crate::watch::{ListingKey, Watch};
 
@@ -26,6 +27,7 @@ pub struct AppState {
     prefetch: Prefetch,
     offline: Offline,
     watch: Watch,
+    sent: SentListings,
     demo_requested: bool,
 }
 
@@ -52,6 +54,7 @@ impl AppState {
             prefetch: Prefetch::default(),
             offline: Offline::default(),
             watch: Watch::default(),
+            sent: SentListings::default(),
             demo_requested,
         }
     }
@@ -66,6 +69,11 @@ impl AppState {
     /// The listings kept for when AiTEMS cannot be reached.
     pub fn offline(&self) -> &Offline {
         &self.offline
+    }
+
+    /// What the window was last sent of each listing.
+    pub fn sent(&self) -> &SentListings {
+        &self.sent
     }
 
     /// What the app watches: listings seen, unseen changes, notices.

@@ -80,6 +80,10 @@ pub struct TrainsPage<'a> {
     pub pages: usize,
     /// Trainings received so far, this page's included.
     pub total: usize,
+    /// True when this page is the same as the same page of the listing the window said
+    /// it holds (`held` of `list_trains`): `trains` is then empty, and the window keeps
+    /// that page's rows.
+    pub unchanged: bool,
     /// This page's trainings, in the server's order, with the API's own field names.
     pub trains: &'a [Train],
 }
@@ -94,6 +98,10 @@ pub struct TrainsListed {
     pub pages: usize,
     /// How many trainings were sent.
     pub total: usize,
+    /// What the window knows this listing by: a refresh of the same listing passes it
+    /// back (`held`) while the window holds its rows, and pages that did not change then
+    /// come marked `unchanged` instead of whole.
+    pub stamp: u32,
     /// The profile as it now is when this listing changed it (a new latest service),
     /// else `None`: the UI needs no second call to see the change.
     pub profile: Option<ProfileView>,

@@ -145,6 +145,19 @@ impl Harness {
         )
     }
 
+    /// Moves the running demo service's trainings `steps` steps along.
+    pub fn advance_demo(&self, steps: u32) {
+        let state = self.app.state::<AppState>();
+        tauri::async_runtime::block_on(async {
+            state
+                .running_demo()
+                .await
+                .expect("demo runs")
+                .server()
+                .advance(steps);
+        });
+    }
+
     /// Requests the running demo service has answered.
     pub fn demo_requests(&self) -> usize {
         let state = self.app.state::<AppState>();

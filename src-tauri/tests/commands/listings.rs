@@ -150,3 +150,81 @@ fn the_last_listing_is_kept_and_outlives_an_outage() {
         Value::Null
     );
 }
+
+/// `list_trains` called as the window calls it, holding the listing known by `held`:
+/// its answer and the pages it sent.
+fn list_holding(h: &Harness, service_id: &str, held: Option<u32>) -> (Value, Vec<Value>) {
+    let sent = Arc::new(Mutex::new(Vec::new()));
+    let channel = record_into(sent.clone());
+    let listed = tauri::async_runtime::block_on(aitems_desk::commands::list_trains(
+        h.app.state::<AppState>(),
+        "Demo".into(),
+        service_id.into(),
+        false,
+        held,
+        channel,
+    ))
+    .expect("listed");
+    let pages = sent.lock().unwrap().clone();
+    (serde_json::to_value(listed).unwrap(), pages)
+}
+
+fn stamp(listed: &Value) -> Option<u32> {
+    Some(u32::try_from(listed["stamp"].as_u64().expect("a stamp")).unwrap())
+}
+
+#[test]
+fn a_refresh_of_the_listing_the_window_holds_sends_only_the_pages_that_changed() {
+    use aitems_demo::data::LARGE_SERVICE;
+    let h = Harness::new();
+    h.demo_endpoint();
+    let (first, whole) = list_holding(&h, LARGE_SERVICE, None);
+    assert_eq!(
+        whole.len(),
+        11,
+        "ten full pages and the empty one that ends them"
+    );
+    assert!(whole.iter().all(|p| p["unchanged"] == false));
+
+    let (second, same) = list_holding(&h, LARGE_SERVICE, stamp(&first));
+    assert_eq!(same.len(), whole.len());
+    for (page, before) in same.iter().zip(&whole) {
+        assert_eq!(page["unchanged"], true, "nothing moved: {}", page["pages"]);
+        assert_eq!(page["trains"], json!([]));
+        assert_eq!(
+            (&page["pages"], &page["total"]),
+            (&before["pages"], &before["total"])
+        );
+    }
+    assert_eq!(second["total"], 10_000);
+
+    h.advance_demo(2);
+    let (third, refreshed) = list_holding(&h, LARGE_SERVICE, stamp(&second));
+    // Nothing moves now: a listing the window does not hold comes whole, to compare with.
+    let (_, fresh) = list_holding(&h, LARGE_SERVICE, None);
+    assert_eq!(refreshed.len(), fresh.len());
+    let mut kept = 0;
+    for ((page, now), before) in refreshed.iter().zip(&fresh).zip(&whole) {
+        if page["unchanged"] == true {
+            kept += 1;
+            assert_eq!(now, before, "page {} was marked unchanged", page["pages"]);
+        } else {
+            assert_eq!(page, now);
+            assert_ne!(
+                now, before,
+                "page {} was sent again unchanged",
+                page["pages"]
+            );
+        }
+    }
+    assert!(
+        (1..refreshed.len()).contains(&kept),
+        "some pages moved and some did not: {kept} kept"
+    );
+
+    let (_, stale) = list_holding(&h, LARGE_SERVICE, stamp(&third));
+    assert!(
+        stale.iter().all(|p| p["unchanged"] == false),
+        "the window does not hold the listing of that stamp any more: every page comes whole"
+    );
+}

@@ -58,18 +58,6 @@ fn collected<T: tauri::ipc::IpcResponse>() -> (Channel<T>, Arc<Mutex<Vec<Value>>
     (channel, sent)
 }
 
-fn advance_demo(h: &Harness, steps: u32) {
-    let state = h.app.state::<AppState>();
-    tauri::async_runtime::block_on(async {
-        state
-            .running_demo()
-            .await
-            .expect("demo runs")
-            .server()
-            .advance(steps);
-    });
-}
-
 fn tick_at(h: &Harness, later: Duration) -> Vec<ListingKey> {
     let state = h.app.state::<AppState>();
     tauri::async_runtime::block_on(scheduler::tick(&state, SystemTime::now() + later))
@@ -157,7 +145,7 @@ fn a_status_change_earns_exactly_one_notice_and_a_mark_until_seen() {
         "the first listing is the baseline"
     );
 
-    advance_demo(&h, 3);
+    h.advance_demo(3);
     let listed = h.list("Work", SMALL_SERVICE, false);
     let unseen = listed["unseen"].as_array().unwrap().clone();
     assert!(
@@ -213,7 +201,7 @@ fn a_status_change_earns_exactly_one_notice_and_a_mark_until_seen() {
 fn a_service_not_watched_is_marked_but_never_notified_nor_refreshed() {
     let (h, notices, _updates) = watching_app();
     h.list("Work", SMALL_SERVICE, false);
-    advance_demo(&h, 3);
+    h.advance_demo(3);
     let listed = h.list("Work", SMALL_SERVICE, false);
     assert!(!listed["unseen"].as_array().unwrap().is_empty());
     assert!(notices.shown().is_empty());
@@ -222,7 +210,7 @@ fn a_service_not_watched_is_marked_but_never_notified_nor_refreshed() {
     // A recent-only listing marks too, but leaves the notice to the whole listing.
     watch(&h, &[SMALL_SERVICE]);
     h.list("Work", SMALL_SERVICE, true);
-    advance_demo(&h, 2);
+    h.advance_demo(2);
     let recent = h.list("Work", SMALL_SERVICE, true);
     assert!(!recent["unseen"].as_array().unwrap().is_empty());
     assert!(notices.shown().is_empty(), "{:?}", notices.shown());
@@ -264,7 +252,7 @@ fn the_scheduler_refreshes_when_due_and_backs_off_after_a_failure() {
     tauri::async_runtime::block_on(async {
         state.running_demo().await.unwrap().server().clear_faults();
     });
-    advance_demo(&h, 3);
+    h.advance_demo(3);
     assert_eq!(tick_at(&h, Duration::from_secs(301 + 31)), [key]);
     let recovered = updates.lock().unwrap().last().cloned().unwrap();
     assert_eq!(recovered["error"], Value::Null);
@@ -282,7 +270,7 @@ fn a_notice_opens_its_service_on_the_training_it_names_first_and_a_click_tells_t
         .listen(Channel::new(|_| Ok(())), opened_channel, Language::English);
     watch(&h, &[SMALL_SERVICE]);
     h.list("Work", SMALL_SERVICE, false);
-    advance_demo(&h, 3);
+    h.advance_demo(3);
     let unseen = h.list("Work", SMALL_SERVICE, false)["unseen"].clone();
 
     let shown = notices.shown();
@@ -333,7 +321,7 @@ fn notices_speak_the_language_of_the_window() {
     );
     watch(&h, &[SMALL_SERVICE]);
     h.list("Work", SMALL_SERVICE, false);
-    advance_demo(&h, 3);
+    h.advance_demo(3);
     h.list("Work", SMALL_SERVICE, false);
     let shown = notices.shown();
     assert_eq!(shown.len(), 1);

@@ -19,6 +19,12 @@ pages: number,
  */
 total: number, 
 /**
+ * What the window knows this listing by: a refresh of the same listing passes it
+ * back (`held`) while the window holds its rows, and pages that did not change then
+ * come marked `unchanged` instead of whole.
+ */
+stamp: number, 
+/**
  * The profile as it now is when this listing changed it (a new latest service),
  * else `None`: the UI needs no second call to see the change.
  */

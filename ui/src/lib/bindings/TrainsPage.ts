@@ -19,6 +19,12 @@ pages: number,
  */
 total: number, 
 /**
+ * True when this page is the same as the same page of the listing the window said
+ * it holds (`held` of `list_trains`): `trains` is then empty, and the window keeps
+ * that page's rows.
+ */
+unchanged: boolean, 
+/**
  * This page's trainings, in the server's order, with the API's own field names.
  */
 trains: Array<Train>, };
