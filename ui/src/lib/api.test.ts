@@ -16,14 +16,14 @@ vi.mock('@tauri-apps/api/core', () => ({
 
 const { api } = await import('./api');
 
-const page = (n: number): TrainsPage => ({ pages: n, total: n, trains: [{ version: `v${n}` }] });
+const page = (n: number): TrainsPage => ({ pages: n, total: n, unchanged: false, trains: [{ version: `v${n}` }] });
 
 describe('api.listTrains', () => {
   it('waits for pages that arrive after the answer, as large pages do', async () => {
     answer = { fetchedAt: 'now', pages: 2, total: 2, profile: null };
     const got: number[] = [];
     let settled = false;
-    const listing = api.listTrains('p', 's', false, (p) => got.push(p.pages)).then((l) => {
+    const listing = api.listTrains('p', 's', false, null, (p) => got.push(p.pages)).then((l) => {
       settled = true;
       return l;
     });
@@ -41,7 +41,7 @@ describe('api.listTrains', () => {
     vi.useFakeTimers();
     try {
       answer = { fetchedAt: 'now', pages: 3, total: 3, profile: null };
-      const listing = api.listTrains('p', 's', false, () => {});
+      const listing = api.listTrains('p', 's', false, null, () => {});
       const failed = expect(listing).rejects.toMatchObject({ code: 'internal' });
       await vi.advanceTimersByTimeAsync(31_000);
       await failed;

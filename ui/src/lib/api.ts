@@ -116,9 +116,13 @@ export const api = {
     call<ConnectionCheck>('test_connection', { profile, draft }),
   startDemo: () => call<ProfileView>('start_demo'),
   listServices: (profile: string) => call<Service[]>('list_services', { profile }),
-  /** Every training of a service; `onPage` gets each page, in order, as it arrives. */
-  listTrains: (profile: string, serviceId: string, recent: boolean, onPage: (page: TrainsPage) => void) =>
-    listPaged<TrainsListed>('list_trains', { profile, serviceId, recent }, onPage),
+  /**
+   * Every training of a service; `onPage` gets each page, in order, as it arrives. `held`:
+   * the stamp of the listing of the same service whose rows the window holds, if any; a
+   * page that did not change since then comes marked `unchanged`, without its trainings.
+   */
+  listTrains: (profile: string, serviceId: string, recent: boolean, held: number | null, onPage: (page: TrainsPage) => void) =>
+    listPaged<TrainsListed>('list_trains', { profile, serviceId, recent, held }, onPage),
   /**
    * Every training of every service of the profile, a few services at a time; `onPage` gets
    * each page, naming its service, as it arrives. A service that failed carries its error in the answer.

@@ -51,6 +51,9 @@ export function createBackend(scenario: Scenario) {
   let onOpen: Channel<NoticeTarget> | null = null;
   /** How many times each service's trainings moved along (the moving scenario). */
   const moves = new Map<string, number>();
+  /** As `SentListings`: the last listing of each profile, service and recent flag sent whole, page by page as JSON. */
+  const sent = new Map<string, { stamp: number; pages: string[] }>();
+  let lastStamp = 0;
   const desktop = createDesktop(scenario, scenario === 'demo');
   const profiles: StoredProfile[] = [];
   if (scenario !== 'firstrun' && scenario !== 'demo') {
@@ -269,11 +272,20 @@ export function createBackend(scenario: Scenario) {
     const trains = listing(profile, serviceId, args.recent === true);
     const pageSize = 1000;
     const pages = Math.max(1, Math.ceil((trains.length + 1) / pageSize));
+    // As the Rust side: a page the window holds, unchanged, comes as a mark without its trainings.
+    const listingKey = [profile.name, serviceId, args.recent === true].join('\u0000');
+    const earlier = sent.get(listingKey);
+    const held = earlier && earlier.stamp === args.held ? earlier.pages : [];
+    const whole: string[] = [];
     for (let p = 1; p <= pages; p++) {
       await sleep(scenario === 'big' ? 4 : scenario === 'slow' ? 1000 : 120);
-      const page = structuredClone(trains.slice((p - 1) * pageSize, p * pageSize));
-      onPage.onmessage({ pages: p, total: Math.min(p * pageSize, trains.length), trains: page });
+      const total = Math.min(p * pageSize, trains.length);
+      const json = JSON.stringify({ pages: p, total, unchanged: false, trains: trains.slice((p - 1) * pageSize, p * pageSize) });
+      whole.push(json);
+      onPage.onmessage(held[p - 1] === json ? { pages: p, total, unchanged: true, trains: [] } : (JSON.parse(json) as TrainsPage));
     }
+    const stamp = ++lastStamp;
+    sent.set(listingKey, { stamp, pages: whole });
     // As the Rust side: a new latest service changes the profile, and the answer carries it.
     const before = profile.recentServices[0];
     profile.recentServices = [serviceId, ...profile.recentServices.filter((s) => s !== serviceId)].slice(0, 5);
@@ -282,6 +294,7 @@ export function createBackend(scenario: Scenario) {
       fetchedAt: new Date().toISOString(),
       pages,
       total: trains.length,
+      stamp,
       profile: changed ? summary(profile) : null,
       unseen: history.unseenOf(profile.name, serviceId),
     };
@@ -298,7 +311,7 @@ export function createBackend(scenario: Scenario) {
         const pages = Math.max(1, Math.ceil((trains.length + 1) / 1000));
         for (let p = 1; p <= pages; p++) {
           await sleep(scenario === 'big' ? 4 : scenario === 'slow' ? 1000 : 120);
-          onPage.onmessage({ serviceId, pages: p, total: Math.min(p * 1000, trains.length), trains: structuredClone(trains.slice((p - 1) * 1000, p * 1000)) });
+          onPage.onmessage({ serviceId, pages: p, total: Math.min(p * 1000, trains.length), unchanged: false, trains: structuredClone(trains.slice((p - 1) * 1000, p * 1000)) });
           sent += 1;
         }
         return { serviceId, name, total: trains.length, unseen: history.unseenOf(profile.name, serviceId), error: null };

@@ -1,34 +1,55 @@
 import { flushSync } from 'svelte';
-import type { Train } from '../bindings';
+import type { Train, TrainsPage } from '../bindings';
 import { t } from '../i18n';
 import { RowBuilder, toRows } from '../view/rows';
 import { TrainTable } from './table.svelte';
 import type { TrainsLoader } from './trains.svelte';
 
-/** AiTEMS's page size: a listing arrives in pages of this many trainings. */
-const PAGE = 100;
+/** The app's page size (`PAGE_LIMIT`): a listing arrives in pages of this many trainings. */
+const PAGE = 1000;
+
+/**
+ * A listing's pages as the backend sends them: each page's JSON text (`whole`), and what
+ * goes over the channel (`sent`): a page the same as in `held` (the pages of the listing
+ * the window holds, as sent) goes as a mark without its trainings.
+ */
+function sentPages(trains: readonly Train[], held: readonly string[]): { whole: string[]; sent: string[] } {
+  const whole: string[] = [];
+  const sent: string[] = [];
+  for (let i = 0; i * PAGE < trains.length; i++) {
+    const total = Math.min((i + 1) * PAGE, trains.length);
+    const json = JSON.stringify({ pages: i + 1, total, unchanged: false, trains: trains.slice(i * PAGE, total) });
+    whole.push(json);
+    sent.push(held[i] === json ? JSON.stringify({ pages: i + 1, total, unchanged: true, trains: [] }) : json);
+  }
+  return { whole, sent };
+}
 
 /**
  * What a refresh does on the main thread, timed: each page parsed from the channel's JSON
- * (which Tauri's IPC does before the page reaches the app) and turned into rows (unchanged trainings keep their row objects), then the swap of the
- * whole listing into the table and the DOM update. `change` alters the listing's trainings
- * before it is "received" (for example, one training's status).
+ * (which Tauri's IPC does before the page reaches the app) and turned into rows (unchanged
+ * trainings keep their row objects), then the swap of the whole listing into the table and
+ * the DOM update. `change` alters the listing's trainings before it is "received" (for
+ * example, one training's status). `marks`: whether the window held the listing before, so
+ * that pages that did not change come as marks (else every page comes whole, as after a
+ * listing kept from an earlier run).
  */
-function timeRefresh(loader: TrainsLoader, change: (trains: Train[]) => void) {
-  const trains = loader.rows.map((row) => structuredClone(row.train) as Train);
+function timeRefresh(loader: TrainsLoader, change: (trains: Train[]) => void, marks: boolean) {
+  const held = loader.rows;
+  const trains = held.map((row) => structuredClone(row.train) as Train);
+  const heldPages = marks ? sentPages(trains, []).whole : [];
   change(trains);
-  const pages: string[] = [];
-  for (let i = 0; i < trains.length; i += PAGE) pages.push(JSON.stringify(trains.slice(i, i + PAGE)));
-  const before = new Set(loader.rows);
+  const pages = sentPages(trains, heldPages).sent;
+  const before = new Set(held);
   const t0 = performance.now();
-  const builder = new RowBuilder(t, loader.rows);
+  const builder = new RowBuilder(t, held);
   let longestPage = 0;
   let parse = 0;
   for (const page of pages) {
     const p0 = performance.now();
-    const received = JSON.parse(page) as Train[];
+    const received = JSON.parse(page) as TrainsPage;
     const p1 = performance.now();
-    builder.add(received);
+    builder.addPage(received, held);
     parse += p1 - p0;
     longestPage = Math.max(longestPage, performance.now() - p0);
   }
@@ -40,14 +61,6 @@ function timeRefresh(loader: TrainsLoader, change: (trains: Train[]) => void) {
   return { pages: t1 - t0, parse, longestPage, swap: t2 - t1, total: t2 - t0, rows: builder.rows.length, reused };
 }
 
-/** The listing as the IPC hands it over: pages of JSON, each parsed into fresh objects. */
-function listingPages(loader: TrainsLoader): string[] {
-  const pages: string[] = [];
-  const trains = loader.rows.map((row) => row.train);
-  for (let i = 0; i < trains.length; i += PAGE) pages.push(JSON.stringify(trains.slice(i, i + PAGE)));
-  return pages;
-}
-
 /**
  * Rows ready: from a listing's parsed trainings (a first load, nothing to reuse) to rows the
  * table can show: the rows made (`toRows`), then a table of its own taking them (core row
@@ -57,7 +70,7 @@ function listingPages(loader: TrainsLoader): string[] {
  */
 function timeRowsReady(loader: TrainsLoader, pages: readonly string[]) {
   const trains: Train[] = [];
-  for (const page of pages) for (const train of JSON.parse(page) as Train[]) trains.push(train);
+  for (const page of pages) for (const train of (JSON.parse(page) as TrainsPage).trains) trains.push(train);
   const t0 = performance.now();
   const rows = toRows(trains, t);
   const t1 = performance.now();
@@ -98,14 +111,18 @@ export function installBenchHook(table: TrainTable, loader: TrainsLoader): void 
     sort: (id: string, desc: boolean | null) => timed(() => table.setSorting(desc === null ? [] : [{ id, desc }])),
     flush: () => flushSync(),
     /** A first load's rows made and made ready for the table (see `timeRowsReady`). */
-    rowsReady: () => timeRowsReady(loader, (pages ??= listingPages(loader))),
-    /** A refresh in which nothing changed. */
-    refreshUnchanged: () => timeRefresh(loader, () => {}),
+    rowsReady: () => timeRowsReady(loader, (pages ??= sentPages(loader.rows.map((row) => row.train), []).whole)),
+    /** A refresh in which nothing changed; `marks`: see `timeRefresh`. */
+    refreshUnchanged: (marks: boolean) => timeRefresh(loader, () => {}, marks),
     /** A refresh in which one training's status moved (the first one that is not completed). */
-    refreshOneChanged: () =>
-      timeRefresh(loader, (trains) => {
-        const moved = trains.find((train) => train.status !== 'completed') ?? trains[0];
-        if (moved) moved.status = 'completed';
-      }),
+    refreshOneChanged: (marks: boolean) =>
+      timeRefresh(
+        loader,
+        (trains) => {
+          const moved = trains.find((train) => train.status !== 'completed') ?? trains[0];
+          if (moved) moved.status = 'completed';
+        },
+        marks,
+      ),
   };
 }

@@ -71,6 +71,8 @@ export class TrainsLoader {
    */
   private seenLately: { at: number; seen: (change: UnseenChange) => boolean }[] = [];
   private seenCount = 0;
+  /** The listing of one service whose rows are on screen, and the stamp the backend knows it by. */
+  private held: { stamp: number; recent: boolean; rows: TrainRow[] } | null = null;
 
   dispose(): void {
     this.generation += 1;
@@ -127,6 +129,8 @@ export class TrainsLoader {
     }
     this.key = key;
     const seenFrom = this.seenCount;
+    // A refresh of the listing on screen gets the pages that did not change as marks: their rows stay.
+    const held = this.held && this.held.rows === this.rows && this.held.recent === key.recent && !isAllServices(key) ? this.held : null;
     const generation = ++this.generation;
     const current = () => generation === this.generation;
     // Rows on screen for this very source stay until the new listing is complete.
@@ -144,13 +148,15 @@ export class TrainsLoader {
     this.serviceProgress = {};
     const onPage = (page: TrainsPage, service?: RowService) => {
       if (!current()) return;
-      received.add(page.trains, service);
+      if (service) received.add(page.trains, service);
+      else received.addPage(page, held?.rows ?? []);
       if (!quiet) this.progress = service ? this.progressOfAll(service.id, page.total) : { pages: page.pages, total: page.total };
       if (fillAsPagesArrive) this.showSoon(received.rows, current);
     };
     try {
       let rows: TrainRow[];
       let fetchedAt: string;
+      let heldNext: { stamp: number; recent: boolean } | null = null;
       if (isAllServices(key)) {
         const names = key.names ?? new Map<string, string>();
         const listed = await api.listAllTrains(key.profile, key.recent, (page) => {
@@ -159,19 +165,22 @@ export class TrainsLoader {
         });
         if (!current()) return null;
         rows = this.keepingFailed(received.rows, listed.services);
+        this.held = null;
         this.services = listed.services;
         this.unseen = this.stillUnseen(listed.services.flatMap((s) => s.unseen.map((change) => ({ ...change, serviceId: s.serviceId }))), seenFrom);
         fetchedAt = listed.fetchedAt;
       } else {
-        const listed = await api.listTrains(key.profile, key.serviceId, key.recent, (page) => onPage(page));
+        const listed = await api.listTrains(key.profile, key.serviceId, key.recent, held?.stamp ?? null, (page) => onPage(page));
         if (!current()) return null;
         rows = received.rows;
+        heldNext = { stamp: listed.stamp, recent: key.recent };
         this.unseen = this.stillUnseen(listed.unseen, seenFrom);
         fetchedAt = listed.fetchedAt;
         onDone?.(listed);
       }
       this.cancelShow();
       this.showListing(rows);
+      this.held = heldNext && { ...heldNext, rows: this.rows };
       this.loaded = true;
       this.stale = false;
       this.error = null;

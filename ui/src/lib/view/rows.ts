@@ -1,4 +1,4 @@
-import type { Train } from '../bindings';
+import type { Train, TrainsPage } from '../bindings';
 import type { Translate } from '../i18n';
 import { parseApiDate } from './dates';
 import { hpoSearchText, hpoSummary } from './hpo';
@@ -220,26 +220,41 @@ export function changeKey(row: Pick<TrainRow, 'serviceId' | 'type' | 'version'>)
 export class RowBuilder {
   readonly rows: TrainRow[] = [];
   private readonly ids = new Set<string>();
-  private readonly earlier: Map<string, TrainRow>;
+  /** The earlier rows by id, made when a page of trainings first needs them. */
+  private earlierById: Map<string, TrainRow> | null = null;
   private readonly texts: RowTexts;
 
   constructor(
     private readonly t: Translate,
-    earlier: readonly TrainRow[] = [],
+    private readonly earlier: readonly TrainRow[] = [],
   ) {
-    this.earlier = new Map(earlier.map((row) => [row.id, row]));
     this.texts = new RowTexts(t);
   }
 
   /** Adds a page of trainings; `service`: the service they belong to, in the view of every service. */
   add(trains: readonly Train[], service?: RowService): void {
-    const reusing = this.earlier.size > 0;
+    const earlier = (this.earlierById ??= new Map(this.earlier.map((row) => [row.id, row])));
+    const reusing = earlier.size > 0;
     const context = { texts: this.texts, service };
     const serviceName = service ? service.name || service.id : '';
     for (const train of trains) {
       const id = this.uniqueId(train, service);
-      const before = reusing ? this.earlier.get(id) : undefined;
+      const before = reusing ? earlier.get(id) : undefined;
       this.rows.push(before && sameJson(before.train, train) && before.serviceName === serviceName ? before : toRow(train, id, this.t, context));
+    }
+  }
+
+  /**
+   * Adds a page as the channel sent it: its trainings, or, for a page `unchanged` since
+   * the listing whose rows are `held`, the rows `held` had for it.
+   */
+  addPage(page: Pick<TrainsPage, 'unchanged' | 'total' | 'trains'>, held: readonly TrainRow[]): void {
+    if (!page.unchanged) return this.add(page.trains);
+    if (held.length < page.total) throw new Error('A page came marked unchanged, but the listing it refers to is not held.');
+    for (let i = this.rows.length; i < page.total; i++) {
+      const row = held[i]!;
+      this.ids.add(row.id);
+      this.rows.push(row);
     }
   }
 
