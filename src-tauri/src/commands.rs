@@ -157,8 +157,8 @@ pub async fn list_services(
 
 /// Every training of a service (all pages), each page sent over `on_page` as soon as it
 /// arrives, so the table fills while the rest loads. `held`: the stamp of the listing
-/// whose rows the window holds, if it is this one; a page that did not change since then
-/// is sent marked `unchanged`, without its trainings. On success the service becomes the
+/// whose rows the window holds, if it is this one; the trainings it holds unchanged are
+/// then sent as runs of its rows, not whole. On success the service becomes the
 /// profile's latest, and the result carries the profile when that changed it.
 #[tauri::command]
 pub async fn list_trains(
@@ -170,7 +170,7 @@ pub async fn list_trains(
     on_page: Channel<InvokeResponseBody>,
 ) -> CommandResult<TrainsListed> {
     let key = ListingKey::new(&profile, &service_id, recent);
-    let pages = PageSender::holding(&on_page, state.sent().held(&key, held));
+    let pages = PageSender::holding(&on_page, &state.sent().held(&key, held));
     let refreshed = state
         .refresh_asked(&key, |progress, trains| pages.send(progress, trains))
         .await?;

@@ -7,35 +7,46 @@ use aitems::{Progress, Train};
 use tauri::ipc::{Channel, InvokeResponseBody};
 
 use crate::error::{CommandError, CommandResult};
-use crate::sent::fingerprint;
+use crate::sent::{diff_page, HeldTrains};
 use crate::views::TrainsPage;
 
 /// Sends each page as JSON text (the page is borrowed, and a channel clones what it is
-/// given to own), counts them, and remembers whether one could not be sent. A page the
-/// same as the window already holds goes out marked `unchanged`, without its trainings.
+/// given to own), counts them, and remembers whether one could not be sent. To a window
+/// that holds an earlier listing of the service, the trainings it holds go as runs of its
+/// rows instead of whole.
 pub struct PageSender<'a> {
     channel: &'a Channel<InvokeResponseBody>,
-    held: Vec<u64>,
-    fingerprints: Mutex<Vec<u64>>,
+    held: Option<Mutex<Held>>,
     sent: AtomicUsize,
     failed: AtomicBool,
 }
 
-impl<'a> PageSender<'a> {
-    /// A sender over `channel`, to a window that holds none of the listing.
-    pub fn new(channel: &'a Channel<InvokeResponseBody>) -> Self {
-        Self::holding(channel, Vec::new())
-    }
+/// The listing the window holds, and the fingerprints of the trainings sent so far.
+struct Held {
+    trains: HeldTrains,
+    prints: Vec<u64>,
+}
 
-    /// A sender over `channel`, to a window that holds a listing whose pages have the
-    /// fingerprints `held`, in order.
-    pub fn holding(channel: &'a Channel<InvokeResponseBody>, held: Vec<u64>) -> Self {
+impl<'a> PageSender<'a> {
+    /// A sender over `channel` of pages of several services, sent whole.
+    pub fn new(channel: &'a Channel<InvokeResponseBody>) -> Self {
         Self {
             channel,
-            held,
-            fingerprints: Mutex::new(Vec::new()),
+            held: None,
             sent: AtomicUsize::new(0),
             failed: AtomicBool::new(false),
+        }
+    }
+
+    /// A sender over `channel` of one service's pages, to a window that holds a listing
+    /// whose trainings have the fingerprints `held`, in order (none: it holds nothing).
+    pub fn holding(channel: &'a Channel<InvokeResponseBody>, held: &[u64]) -> Self {
+        Self {
+            held: Some(Mutex::new(Held {
+                trains: HeldTrains::new(held),
+                prints: Vec::new(),
+            })),
+            ..Self::new(channel)
         }
     }
 
@@ -55,36 +66,38 @@ impl<'a> PageSender<'a> {
         self.sent.load(Ordering::Relaxed)
     }
 
-    /// The fingerprints of the pages of one service's listing sent so far, in order.
+    /// The fingerprints of the trainings sent so far by a sender `holding` a listing,
+    /// in order.
     pub fn fingerprints(&self) -> Vec<u64> {
-        self.fingerprints
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .clone()
+        self.held.as_ref().map_or_else(Vec::new, |held| {
+            held.lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .prints
+                .clone()
+        })
     }
 
     fn send_page(&self, service_id: Option<&str>, progress: Progress, trains: &[Train]) {
-        let mut page = TrainsPage {
+        let (kept, trains) = match &self.held {
+            Some(held) => {
+                let mut held = held.lock().unwrap_or_else(|e| e.into_inner());
+                let Held {
+                    trains: holds,
+                    prints,
+                } = &mut *held;
+                let diff = diff_page(trains, holds, prints);
+                (diff.kept, diff.trains)
+            }
+            None => (Vec::new(), trains.iter().collect()),
+        };
+        let page = TrainsPage {
             service_id,
             pages: progress.pages,
             total: progress.items,
-            unchanged: false,
+            kept,
             trains,
         };
         let sent = serde_json::to_string(&page)
-            .and_then(|whole| {
-                let print = fingerprint(&whole);
-                self.fingerprints
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .push(print);
-                if self.held.get(progress.pages.wrapping_sub(1)) != Some(&print) {
-                    return Ok(whole);
-                }
-                page.unchanged = true;
-                page.trains = &[];
-                serde_json::to_string(&page)
-            })
             .map_err(tauri::Error::from)
             .and_then(|json| self.channel.send(InvokeResponseBody::Json(json)));
         match sent {

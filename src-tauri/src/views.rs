@@ -80,12 +80,14 @@ pub struct TrainsPage<'a> {
     pub pages: usize,
     /// Trainings received so far, this page's included.
     pub total: usize,
-    /// True when this page is the same as the same page of the listing the window said
-    /// it holds (`held` of `list_trains`): `trains` is then empty, and the window keeps
-    /// that page's rows.
-    pub unchanged: bool,
-    /// This page's trainings, in the server's order, with the API's own field names.
-    pub trains: &'a [Train],
+    /// Runs of rows the window already holds, from the listing it said it holds (`held`
+    /// of `list_trains`): `[at, from, count]` puts `count` of its rows, from index `from`
+    /// of that listing, at position `at` of this page. Empty when it holds none.
+    #[ts(type = "Array<[number, number, number]>")]
+    pub kept: Vec<(usize, usize, usize)>,
+    /// This page's other trainings, in the server's order, with the API's own field
+    /// names: they fill the positions the runs leave.
+    pub trains: Vec<&'a Train>,
 }
 
 /// How a listing ended; its trainings came page by page over the call's channel.
@@ -99,8 +101,8 @@ pub struct TrainsListed {
     /// How many trainings were sent.
     pub total: usize,
     /// What the window knows this listing by: a refresh of the same listing passes it
-    /// back (`held`) while the window holds its rows, and pages that did not change then
-    /// come marked `unchanged` instead of whole.
+    /// back (`held`) while the window holds its rows, and trainings that did not change
+    /// then come as runs of the rows it holds instead of whole.
     pub stamp: u32,
     /// The profile as it now is when this listing changed it (a new latest service),
     /// else `None`: the UI needs no second call to see the change.

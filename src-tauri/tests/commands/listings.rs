@@ -173,8 +173,28 @@ fn stamp(listed: &Value) -> Option<u32> {
     Some(u32::try_from(listed["stamp"].as_u64().expect("a stamp")).unwrap())
 }
 
+/// The trainings of a listing as the window puts them together from its pages, holding
+/// the trainings `held`.
+fn put_together(pages: &[Value], held: &[Value]) -> Vec<Value> {
+    let mut rows = Vec::new();
+    for page in pages {
+        let start = rows.len();
+        let mut fresh = page["trains"].as_array().unwrap().iter().cloned();
+        for run in page["kept"].as_array().unwrap() {
+            let [at, from, count] = [0, 1, 2].map(|i| run[i].as_u64().unwrap() as usize);
+            while rows.len() - start < at {
+                rows.push(fresh.next().expect("a training for each position"));
+            }
+            rows.extend_from_slice(&held[from..from + count]);
+        }
+        rows.extend(fresh);
+        assert_eq!(rows.len(), page["total"].as_u64().unwrap() as usize);
+    }
+    rows
+}
+
 #[test]
-fn a_refresh_of_the_listing_the_window_holds_sends_only_the_pages_that_changed() {
+fn a_refresh_of_the_listing_the_window_holds_sends_only_the_trainings_it_does_not_hold() {
     use aitems_demo::data::LARGE_SERVICE;
     let h = Harness::new();
     h.demo_endpoint();
@@ -184,47 +204,66 @@ fn a_refresh_of_the_listing_the_window_holds_sends_only_the_pages_that_changed()
         11,
         "ten full pages and the empty one that ends them"
     );
-    assert!(whole.iter().all(|p| p["unchanged"] == false));
+    assert!(whole.iter().all(|p| p["kept"] == json!([])));
+    let listing = put_together(&whole, &[]);
+    assert_eq!(listing.len(), 10_000);
 
     let (second, same) = list_holding(&h, LARGE_SERVICE, stamp(&first));
     assert_eq!(same.len(), whole.len());
-    for (page, before) in same.iter().zip(&whole) {
-        assert_eq!(page["unchanged"], true, "nothing moved: {}", page["pages"]);
-        assert_eq!(page["trains"], json!([]));
-        assert_eq!(
-            (&page["pages"], &page["total"]),
-            (&before["pages"], &before["total"])
-        );
+    for (i, page) in same[..10].iter().enumerate() {
+        assert_eq!(page["trains"], json!([]), "nothing moved");
+        assert_eq!(page["kept"], json!([[0, i * 1000, 1000]]));
     }
+    assert_eq!(put_together(&same, &listing), listing);
     assert_eq!(second["total"], 10_000);
 
     h.advance_demo(2);
     let (third, refreshed) = list_holding(&h, LARGE_SERVICE, stamp(&second));
     // Nothing moves now: a listing the window does not hold comes whole, to compare with.
     let (_, fresh) = list_holding(&h, LARGE_SERVICE, None);
-    assert_eq!(refreshed.len(), fresh.len());
-    let mut kept = 0;
-    for ((page, now), before) in refreshed.iter().zip(&fresh).zip(&whole) {
-        if page["unchanged"] == true {
-            kept += 1;
-            assert_eq!(now, before, "page {} was marked unchanged", page["pages"]);
-        } else {
-            assert_eq!(page, now);
-            assert_ne!(
-                now, before,
-                "page {} was sent again unchanged",
-                page["pages"]
-            );
-        }
-    }
-    assert!(
-        (1..refreshed.len()).contains(&kept),
-        "some pages moved and some did not: {kept} kept"
-    );
+    let now = put_together(&fresh, &[]);
+    assert_ne!(now, listing, "some trainings moved");
+    assert_eq!(put_together(&refreshed, &listing), now);
+    let resent: usize = refreshed
+        .iter()
+        .map(|p| p["trains"].as_array().unwrap().len())
+        .sum();
+    let moved = now.iter().zip(&listing).filter(|(a, b)| a != b).count();
+    assert_eq!(resent, moved, "only the trainings that moved are sent");
 
     let (_, stale) = list_holding(&h, LARGE_SERVICE, stamp(&third));
     assert!(
-        stale.iter().all(|p| p["unchanged"] == false),
-        "the window does not hold the listing of that stamp any more: every page comes whole"
+        stale.iter().all(|p| p["kept"] == json!([])),
+        "the window does not hold the listing of that stamp any more: every training comes whole"
+    );
+}
+
+#[test]
+fn a_new_training_at_the_top_is_sent_alone_and_the_rows_below_it_are_kept() {
+    let h = Harness::new();
+    h.demo_endpoint();
+    let (first, whole) = list_holding(&h, SMALL_SERVICE, None);
+    let listing = put_together(&whole, &[]);
+    h.advance_demo(2);
+    let (_, refreshed) = list_holding(&h, SMALL_SERVICE, stamp(&first));
+    let (_, fresh) = list_holding(&h, SMALL_SERVICE, None);
+    let now = put_together(&fresh, &[]);
+    assert_eq!(now.len(), listing.len() + 1, "one new training request");
+    assert_eq!(put_together(&refreshed, &listing), now);
+    let resent: Vec<&Value> = refreshed
+        .iter()
+        .flat_map(|p| p["trains"].as_array().unwrap())
+        .collect();
+    assert!(resent.contains(&&now[0]), "the new one is sent");
+    let held: usize = refreshed[0]["kept"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|run| run[2].as_u64().unwrap() as usize)
+        .sum();
+    assert_eq!(held + resent.len(), now.len());
+    assert!(
+        held > 0,
+        "the trainings that did not move are kept, though each moved down a row"
     );
 }

@@ -16,7 +16,7 @@ vi.mock('@tauri-apps/api/core', () => ({
 
 const { api } = await import('./api');
 
-const page = (n: number): TrainsPage => ({ pages: n, total: n, unchanged: false, trains: [{ version: `v${n}` }] });
+const page = (n: number): TrainsPage => ({ pages: n, total: n, kept: [], trains: [{ version: `v${n}` }] });
 
 describe('api.listTrains', () => {
   it('waits for pages that arrive after the answer, as large pages do', async () => {

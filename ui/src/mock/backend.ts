@@ -23,6 +23,7 @@ import { fail, sleep } from './fail';
 import { MockHistory } from './history';
 import { createLayouts } from './layouts';
 import { moveAlong } from './moving';
+import { sentPages } from './sentPages';
 import { startWatcher } from './watcher';
 
 export const SCENARIOS = ['default', 'firstrun', 'demo', 'error', 'refresh-error', 'empty', 'big', 'slow', 'offline', 'export-error', 'layout-save-error', 'moving', 'large', 'partial', ...DESKTOP_SCENARIOS] as const;
@@ -51,8 +52,8 @@ export function createBackend(scenario: Scenario) {
   let onOpen: Channel<NoticeTarget> | null = null;
   /** How many times each service's trainings moved along (the moving scenario). */
   const moves = new Map<string, number>();
-  /** As `SentListings`: the last listing of each profile, service and recent flag sent whole, page by page as JSON. */
-  const sent = new Map<string, { stamp: number; pages: string[] }>();
+  /** As `SentListings`: the last listing of each profile, service and recent flag sent in full, each training as JSON. */
+  const sent = new Map<string, { stamp: number; prints: string[] }>();
   let lastStamp = 0;
   const desktop = createDesktop(scenario, scenario === 'demo');
   const profiles: StoredProfile[] = [];
@@ -270,29 +271,23 @@ export function createBackend(scenario: Scenario) {
     const serviceId = String(args.serviceId ?? '');
     const onPage = args.onPage as Channel<TrainsPage>;
     const trains = listing(profile, serviceId, args.recent === true);
-    const pageSize = 1000;
-    const pages = Math.max(1, Math.ceil((trains.length + 1) / pageSize));
-    // As the Rust side: a page the window holds, unchanged, comes as a mark without its trainings.
+    // As the Rust side: trainings the window holds unchanged come as runs of its rows.
     const listingKey = [profile.name, serviceId, args.recent === true].join('\u0000');
     const earlier = sent.get(listingKey);
-    const held = earlier && earlier.stamp === args.held ? earlier.pages : [];
-    const whole: string[] = [];
-    for (let p = 1; p <= pages; p++) {
+    const { pages, prints } = sentPages(trains, 1000, earlier && earlier.stamp === args.held ? earlier.prints : []);
+    for (const page of pages) {
       await sleep(scenario === 'big' ? 4 : scenario === 'slow' ? 1000 : 120);
-      const total = Math.min(p * pageSize, trains.length);
-      const json = JSON.stringify({ pages: p, total, unchanged: false, trains: trains.slice((p - 1) * pageSize, p * pageSize) });
-      whole.push(json);
-      onPage.onmessage(held[p - 1] === json ? { pages: p, total, unchanged: true, trains: [] } : (JSON.parse(json) as TrainsPage));
+      onPage.onmessage(JSON.parse(page) as TrainsPage);
     }
     const stamp = ++lastStamp;
-    sent.set(listingKey, { stamp, pages: whole });
+    sent.set(listingKey, { stamp, prints });
     // As the Rust side: a new latest service changes the profile, and the answer carries it.
     const before = profile.recentServices[0];
     profile.recentServices = [serviceId, ...profile.recentServices.filter((s) => s !== serviceId)].slice(0, 5);
     const changed = !profile.isDemo && before !== serviceId;
     return {
       fetchedAt: new Date().toISOString(),
-      pages,
+      pages: pages.length,
       total: trains.length,
       stamp,
       profile: changed ? summary(profile) : null,
@@ -311,7 +306,7 @@ export function createBackend(scenario: Scenario) {
         const pages = Math.max(1, Math.ceil((trains.length + 1) / 1000));
         for (let p = 1; p <= pages; p++) {
           await sleep(scenario === 'big' ? 4 : scenario === 'slow' ? 1000 : 120);
-          onPage.onmessage({ serviceId, pages: p, total: Math.min(p * 1000, trains.length), unchanged: false, trains: structuredClone(trains.slice((p - 1) * 1000, p * 1000)) });
+          onPage.onmessage({ serviceId, pages: p, total: Math.min(p * 1000, trains.length), kept: [], trains: structuredClone(trains.slice((p - 1) * 1000, p * 1000)) });
           sent += 1;
         }
         return { serviceId, name, total: trains.length, unseen: history.unseenOf(profile.name, serviceId), error: null };

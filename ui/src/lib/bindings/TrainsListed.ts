@@ -20,8 +20,8 @@ pages: number,
 total: number, 
 /**
  * What the window knows this listing by: a refresh of the same listing passes it
- * back (`held`) while the window holds its rows, and pages that did not change then
- * come marked `unchanged` instead of whole.
+ * back (`held`) while the window holds its rows, and trainings that did not change
+ * then come as runs of the rows it holds instead of whole.
  */
 stamp: number, 
 /**

@@ -19,12 +19,13 @@ pages: number,
  */
 total: number, 
 /**
- * True when this page is the same as the same page of the listing the window said
- * it holds (`held` of `list_trains`): `trains` is then empty, and the window keeps
- * that page's rows.
+ * Runs of rows the window already holds, from the listing it said it holds (`held`
+ * of `list_trains`): `[at, from, count]` puts `count` of its rows, from index `from`
+ * of that listing, at position `at` of this page. Empty when it holds none.
  */
-unchanged: boolean, 
+kept: Array<[number, number, number]>, 
 /**
- * This page's trainings, in the server's order, with the API's own field names.
+ * This page's other trainings, in the server's order, with the API's own field
+ * names: they fill the positions the runs leave.
  */
 trains: Array<Train>, };

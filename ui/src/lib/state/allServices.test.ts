@@ -33,8 +33,8 @@ describe('TrainsLoader, every service', () => {
   it('tags each row with its service and keeps the same training of two services apart', async () => {
     const loader = new TrainsLoader();
     const done = loader.load(key);
-    pending[0]!.onPage({ serviceId: 'shop', pages: 1, total: 2, unchanged: false, trains: trains(['a', 'b']) });
-    pending[0]!.onPage({ serviceId: 'news', pages: 1, total: 1, unchanged: false, trains: trains(['a']) });
+    pending[0]!.onPage({ serviceId: 'shop', pages: 1, total: 2, kept: [], trains: trains(['a', 'b']) });
+    pending[0]!.onPage({ serviceId: 'news', pages: 1, total: 1, kept: [], trains: trains(['a']) });
     expect(loader.progress).toEqual({ pages: 2, total: 3, services: 2 });
     expect(loader.serviceProgress).toEqual({ shop: 2, news: 1 });
     pending[0]!.resolve(listed(2, [outcome('shop', 2), outcome('news', 1)]));
@@ -52,15 +52,15 @@ describe('TrainsLoader, every service', () => {
   it('keeps the rows a failed service had, and none of the pages it sent before failing', async () => {
     const loader = new TrainsLoader();
     const first = loader.load(key);
-    pending[0]!.onPage({ serviceId: 'shop', pages: 1, total: 1, unchanged: false, trains: trains(['a']) });
-    pending[0]!.onPage({ serviceId: 'news', pages: 1, total: 2, unchanged: false, trains: trains(['x', 'y']) });
+    pending[0]!.onPage({ serviceId: 'shop', pages: 1, total: 1, kept: [], trains: trains(['a']) });
+    pending[0]!.onPage({ serviceId: 'news', pages: 1, total: 2, kept: [], trains: trains(['x', 'y']) });
     pending[0]!.resolve(listed(2, [outcome('shop', 1), outcome('news', 2)]));
     await first;
     const kept = loader.rows.filter((r) => r.serviceId === 'news');
 
     const refresh = loader.load(key);
-    pending[1]!.onPage({ serviceId: 'shop', pages: 1, total: 2, unchanged: false, trains: trains(['a', 'c']) });
-    pending[1]!.onPage({ serviceId: 'news', pages: 1, total: 1, unchanged: false, trains: trains(['half']) });
+    pending[1]!.onPage({ serviceId: 'shop', pages: 1, total: 2, kept: [], trains: trains(['a', 'c']) });
+    pending[1]!.onPage({ serviceId: 'news', pages: 1, total: 1, kept: [], trains: trains(['half']) });
     pending[1]!.resolve(listed(2, [outcome('shop', 2), outcome('news', 0, down)]));
     await refresh;
     expect(loader.rows.map((r) => r.id)).toEqual(['shop/pop:a', 'shop/pop:c', 'news/pop:x', 'news/pop:y']);

@@ -1,4 +1,5 @@
 import { flushSync } from 'svelte';
+import { sentPages } from '../../mock/sentPages';
 import type { Train, TrainsPage } from '../bindings';
 import { t } from '../i18n';
 import { RowBuilder, toRows } from '../view/rows';
@@ -9,37 +10,20 @@ import type { TrainsLoader } from './trains.svelte';
 const PAGE = 1000;
 
 /**
- * A listing's pages as the backend sends them: each page's JSON text (`whole`), and what
- * goes over the channel (`sent`): a page the same as in `held` (the pages of the listing
- * the window holds, as sent) goes as a mark without its trainings.
- */
-function sentPages(trains: readonly Train[], held: readonly string[]): { whole: string[]; sent: string[] } {
-  const whole: string[] = [];
-  const sent: string[] = [];
-  for (let i = 0; i * PAGE < trains.length; i++) {
-    const total = Math.min((i + 1) * PAGE, trains.length);
-    const json = JSON.stringify({ pages: i + 1, total, unchanged: false, trains: trains.slice(i * PAGE, total) });
-    whole.push(json);
-    sent.push(held[i] === json ? JSON.stringify({ pages: i + 1, total, unchanged: true, trains: [] }) : json);
-  }
-  return { whole, sent };
-}
-
-/**
  * What a refresh does on the main thread, timed: each page parsed from the channel's JSON
  * (which Tauri's IPC does before the page reaches the app) and turned into rows (unchanged
  * trainings keep their row objects), then the swap of the whole listing into the table and
  * the DOM update. `change` alters the listing's trainings before it is "received" (for
  * example, one training's status). `marks`: whether the window held the listing before, so
- * that pages that did not change come as marks (else every page comes whole, as after a
- * listing kept from an earlier run).
+ * that the trainings it holds come as runs of its rows (else every training comes whole, as
+ * after a listing kept from an earlier run).
  */
 function timeRefresh(loader: TrainsLoader, change: (trains: Train[]) => void, marks: boolean) {
   const held = loader.rows;
   const trains = held.map((row) => structuredClone(row.train) as Train);
-  const heldPages = marks ? sentPages(trains, []).whole : [];
+  const heldPrints = marks ? sentPages(trains, PAGE, []).prints : [];
   change(trains);
-  const pages = sentPages(trains, heldPages).sent;
+  const pages = sentPages(trains, PAGE, heldPrints).pages;
   const before = new Set(held);
   const t0 = performance.now();
   const builder = new RowBuilder(t, held);
@@ -101,6 +85,7 @@ export function installBenchHook(table: TrainTable, loader: TrainsLoader): void 
     return { ms: performance.now() - t0, model, rows };
   };
   let pages: string[] | null = null;
+  let newTrains = 0;
   (window as unknown as { __aitemsBench: unknown }).__aitemsBench = {
     rows: () => table.rows.length,
     total: () => loader.rows.length,
@@ -111,7 +96,7 @@ export function installBenchHook(table: TrainTable, loader: TrainsLoader): void 
     sort: (id: string, desc: boolean | null) => timed(() => table.setSorting(desc === null ? [] : [{ id, desc }])),
     flush: () => flushSync(),
     /** A first load's rows made and made ready for the table (see `timeRowsReady`). */
-    rowsReady: () => timeRowsReady(loader, (pages ??= sentPages(loader.rows.map((row) => row.train), []).whole)),
+    rowsReady: () => timeRowsReady(loader, (pages ??= sentPages(loader.rows.map((row) => row.train), PAGE, []).pages)),
     /** A refresh in which nothing changed; `marks`: see `timeRefresh`. */
     refreshUnchanged: (marks: boolean) => timeRefresh(loader, () => {}, marks),
     /** A refresh in which one training's status moved (the first one that is not completed). */
@@ -121,6 +106,15 @@ export function installBenchHook(table: TrainTable, loader: TrainsLoader): void 
         (trains) => {
           const moved = trains.find((train) => train.status !== 'completed') ?? trains[0];
           if (moved) moved.status = 'completed';
+        },
+        marks,
+      ),
+    /** A refresh that brought one new training request, at the top: every page shifts by one. */
+    refreshOneNew: (marks: boolean) =>
+      timeRefresh(
+        loader,
+        (trains) => {
+          trains.unshift({ ...trains[0], version: `bench-new-${++newTrains}`, status: 'requesting' });
         },
         marks,
       ),

@@ -1,4 +1,4 @@
-import { api } from '../api';
+import { api, toAppError } from '../api';
 import { ALL_SERVICES, type AppError, type ServiceListed, type TrainsListed, type TrainsPage } from '../bindings';
 import { t } from '../i18n';
 import type { UnseenChange } from '../live/marks';
@@ -146,10 +146,17 @@ export class TrainsLoader {
     this.refreshing = quiet;
     this.progress = null;
     this.serviceProgress = {};
+    /** Why a page could not be put together, if one could not: the listing then fails. */
+    let broken: unknown = null;
     const onPage = (page: TrainsPage, service?: RowService) => {
-      if (!current()) return;
-      if (service) received.add(page.trains, service);
-      else received.addPage(page, held?.rows ?? []);
+      if (!current() || broken !== null) return;
+      try {
+        if (service) received.add(page.trains, service);
+        else received.addPage(page, held?.rows ?? []);
+      } catch (e) {
+        broken = e;
+        return;
+      }
       if (!quiet) this.progress = service ? this.progressOfAll(service.id, page.total) : { pages: page.pages, total: page.total };
       if (fillAsPagesArrive) this.showSoon(received.rows, current);
     };
@@ -172,6 +179,11 @@ export class TrainsLoader {
       } else {
         const listed = await api.listTrains(key.profile, key.serviceId, key.recent, held?.stamp ?? null, (page) => onPage(page));
         if (!current()) return null;
+        if (broken !== null) {
+          // The next listing asks for every training whole.
+          this.held = null;
+          throw toAppError(broken);
+        }
         rows = received.rows;
         heldNext = { stamp: listed.stamp, recent: key.recent };
         this.unseen = this.stillUnseen(listed.unseen, seenFrom);

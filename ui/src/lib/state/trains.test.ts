@@ -7,7 +7,8 @@ const pending: Pending[] = [];
 /** What `keptTrains` answers: the listing kept from an earlier run, if any. */
 let kept: KeptTrains | null = null;
 
-vi.mock('../api', () => ({
+vi.mock('../api', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../api')>()),
   api: {
     listTrains: (_profile: string, _service: string, _recent: boolean, held: number | null, onPage: (p: TrainsPage) => void) =>
       new Promise<TrainsListed>((resolve, reject) => pending.push({ held, onPage, resolve, reject })),
@@ -36,11 +37,11 @@ describe('TrainsLoader', () => {
     const loader = new TrainsLoader();
     const done = loader.load(key);
     const call = pending[0]!;
-    call.onPage({ pages: 1, total: 1000, unchanged: false, trains: trains(0, 1000) });
+    call.onPage({ pages: 1, total: 1000, kept: [], trains: trains(0, 1000) });
     expect(loader.rows.length).toBe(1000);
     expect(loader.loaded).toBe(false);
     expect(loader.progress).toEqual({ pages: 1, total: 1000 });
-    call.onPage({ pages: 2, total: 1500, unchanged: false, trains: trains(1000, 500) });
+    call.onPage({ pages: 2, total: 1500, kept: [], trains: trains(1000, 500) });
     expect(loader.rows.length, 'later pages are shown together, a moment later').toBe(1000);
     vi.advanceTimersByTime(150);
     expect(loader.rows.length).toBe(1500);
@@ -55,11 +56,11 @@ describe('TrainsLoader', () => {
   it('keeps the rows on screen during a refresh and swaps them when it is complete', async () => {
     const loader = new TrainsLoader();
     const first = loader.load(key);
-    pending[0]!.onPage({ pages: 1, total: 3, unchanged: false, trains: trains(0, 3) });
+    pending[0]!.onPage({ pages: 1, total: 3, kept: [], trains: trains(0, 3) });
     pending[0]!.resolve(listed(3));
     await first;
     const refresh = loader.load(key);
-    pending[1]!.onPage({ pages: 1, total: 2, unchanged: false, trains: trains(10, 2) });
+    pending[1]!.onPage({ pages: 1, total: 2, kept: [], trains: trains(10, 2) });
     await settle();
     expect(loader.rows.map((r) => r.version)).toEqual(['v0', 'v1', 'v2']);
     pending[1]!.resolve(listed(2));
@@ -71,11 +72,11 @@ describe('TrainsLoader', () => {
     const loader = new TrainsLoader();
     const old = loader.load(key);
     const other = loader.load({ ...key, serviceId: 't' });
-    pending[0]!.onPage({ pages: 1, total: 3, unchanged: false, trains: trains(0, 3) });
+    pending[0]!.onPage({ pages: 1, total: 3, kept: [], trains: trains(0, 3) });
     pending[0]!.resolve(listed(3));
     await old;
     expect(loader.rows).toEqual([]);
-    pending[1]!.onPage({ pages: 1, total: 1, unchanged: false, trains: trains(50, 1) });
+    pending[1]!.onPage({ pages: 1, total: 1, kept: [], trains: trains(50, 1) });
     pending[1]!.resolve(listed(1));
     await other;
     expect(loader.rows.map((r) => r.version)).toEqual(['v50']);
@@ -84,7 +85,7 @@ describe('TrainsLoader', () => {
   it('keeps the last good rows and reports the error when a refresh fails', async () => {
     const loader = new TrainsLoader();
     const first = loader.load(key);
-    pending[0]!.onPage({ pages: 1, total: 2, unchanged: false, trains: trains(0, 2) });
+    pending[0]!.onPage({ pages: 1, total: 2, kept: [], trains: trains(0, 2) });
     pending[0]!.resolve(listed(2));
     await first;
     const refresh = loader.load(key);
@@ -103,7 +104,7 @@ describe('TrainsLoader', () => {
     expect(loader.rows.map((r) => r.version)).toEqual(['v100', 'v101']);
     expect(loader.stale).toBe(true);
     expect(loader.fetchedAt).toBe(Date.parse('2026-12-01T05:02:00Z'));
-    pending[0]!.onPage({ pages: 1, total: 1000, unchanged: false, trains: trains(0, 1000) });
+    pending[0]!.onPage({ pages: 1, total: 1000, kept: [], trains: trains(0, 1000) });
     await settle();
     expect(loader.rows.length, 'no half listing replaces the kept one').toBe(2);
     pending[0]!.resolve(listed(1000));
@@ -132,7 +133,7 @@ describe('TrainsLoader', () => {
     const spy = vi.spyOn(api, 'keptTrains').mockReturnValueOnce(slowKept);
     const loader = new TrainsLoader();
     const done = loader.load(key);
-    pending[0]!.onPage({ pages: 1, total: 3, unchanged: false, trains: trains(0, 3) });
+    pending[0]!.onPage({ pages: 1, total: 3, kept: [], trains: trains(0, 3) });
     release({ fetchedAt: '2026-12-01T05:02:00Z', trains: trains(100, 1), unseen: [] });
     await settle();
     expect(loader.rows.map((r) => r.version)).toEqual(['v0', 'v1', 'v2']);
@@ -154,13 +155,13 @@ describe('TrainsLoader', () => {
   it('keeps the row object of every training a refresh did not change', async () => {
     const loader = new TrainsLoader();
     const first = loader.load(key);
-    pending[0]!.onPage({ pages: 1, total: 3, unchanged: false, trains: trains(0, 3) });
+    pending[0]!.onPage({ pages: 1, total: 3, kept: [], trains: trains(0, 3) });
     pending[0]!.resolve(listed(3));
     await first;
     const before = loader.rows;
     const moved = { ...trains(1, 1)[0]!, status: 'learningFailed' };
     const refresh = loader.load(key);
-    pending[1]!.onPage({ pages: 1, total: 4, unchanged: false, trains: [...trains(9, 1), trains(0, 1)[0]!, moved, structuredClone(trains(2, 1)[0]!)] });
+    pending[1]!.onPage({ pages: 1, total: 4, kept: [], trains: [...trains(9, 1), trains(0, 1)[0]!, moved, structuredClone(trains(2, 1)[0]!)] });
     pending[1]!.resolve(listed(4));
     await refresh;
     const [added, same, changed, copied] = loader.rows;
@@ -174,12 +175,12 @@ describe('TrainsLoader', () => {
   it('leaves the rows as they are when a refresh changed nothing', async () => {
     const loader = new TrainsLoader();
     const first = loader.load(key);
-    pending[0]!.onPage({ pages: 1, total: 3, unchanged: false, trains: trains(0, 3) });
+    pending[0]!.onPage({ pages: 1, total: 3, kept: [], trains: trains(0, 3) });
     pending[0]!.resolve(listed(3));
     await first;
     const before = loader.rows;
     const refresh = loader.refresh();
-    pending[1]!.onPage({ pages: 1, total: 3, unchanged: false, trains: structuredClone(trains(0, 3)) });
+    pending[1]!.onPage({ pages: 1, total: 3, kept: [], trains: structuredClone(trains(0, 3)) });
     pending[1]!.resolve(listed(3));
     await refresh;
     expect(loader.rows, 'the same array: the table has nothing to redo').toBe(before);
@@ -193,7 +194,7 @@ describe('TrainsLoader', () => {
     const quiet = loader.refresh();
     expect(loader.loading).toBe(false);
     expect(loader.refreshing).toBe(true);
-    pending[1]!.onPage({ pages: 1, total: 1, unchanged: false, trains: trains(0, 1) });
+    pending[1]!.onPage({ pages: 1, total: 1, kept: [], trains: trains(0, 1) });
     expect(loader.progress).toBeNull();
     pending[1]!.reject({ code: 'network', message: 'down', hint: '', detail: null, specific: true });
     expect((await quiet)?.code).toBe('network');
@@ -217,20 +218,20 @@ describe('TrainsLoader', () => {
     const change = (version: string): Change => ({ kind: 'new', key: { type: 'pop', version }, status: 'requesting' });
     const loader = new TrainsLoader();
     const first = loader.load(key);
-    pending[0]!.onPage({ pages: 1, total: 2, unchanged: false, trains: trains(0, 2) });
+    pending[0]!.onPage({ pages: 1, total: 2, kept: [], trains: trains(0, 2) });
     pending[0]!.resolve(listed(2, [change('v0'), change('v1')]));
     await first;
 
     const refresh = loader.load(key);
     loader.forgetUnseen((c) => c.key.version === 'v0'); // opened while the refresh is under way
     expect(loader.unseen.map((c) => c.key.version)).toEqual(['v1']);
-    pending[1]!.onPage({ pages: 1, total: 2, unchanged: false, trains: trains(0, 2) });
+    pending[1]!.onPage({ pages: 1, total: 2, kept: [], trains: trains(0, 2) });
     pending[1]!.resolve(listed(2, [change('v0'), change('v1')])); // written before the backend heard
     await refresh;
     expect(loader.unseen.map((c) => c.key.version)).toEqual(['v1']);
 
     const later = loader.load(key);
-    pending[2]!.onPage({ pages: 1, total: 2, unchanged: false, trains: trains(0, 2) });
+    pending[2]!.onPage({ pages: 1, total: 2, kept: [], trains: trains(0, 2) });
     pending[2]!.resolve(listed(2, [change('v0')])); // changed again since: the backend knows best
     await later;
     expect(loader.unseen.map((c) => c.key.version)).toEqual(['v0']);
@@ -241,15 +242,15 @@ describe('TrainsLoader', () => {
     const loadTwoPages = async (loader = new TrainsLoader(), at = key) => {
       const first = loader.load(at);
       const call = pending[pending.length - 1]!;
-      call.onPage({ pages: 1, total: 3, unchanged: false, trains: trains(0, 3) });
-      call.onPage({ pages: 2, total: 5, unchanged: false, trains: trains(3, 2) });
+      call.onPage({ pages: 1, total: 3, kept: [], trains: trains(0, 3) });
+      call.onPage({ pages: 2, total: 5, kept: [], trains: trains(3, 2) });
       const answer = listed(5);
       call.resolve(answer);
       await first;
       return { loader, stamp: answer.stamp };
     };
 
-    it('passes the stamp of the listing it holds and keeps the rows of each page that came unchanged', async () => {
+    it('passes the stamp of the listing it holds and keeps the rows it is sent as runs of held rows', async () => {
       const { loader, stamp } = await loadTwoPages();
       const before = loader.rows;
       const refresh = loader.refresh();
@@ -257,8 +258,8 @@ describe('TrainsLoader', () => {
       expect(call.held).toBe(stamp);
       const moved = trains(0, 3);
       moved[1]!.status = 'learningFailed';
-      call.onPage({ pages: 1, total: 3, unchanged: false, trains: moved });
-      call.onPage({ pages: 2, total: 5, unchanged: true, trains: [] });
+      call.onPage({ pages: 1, total: 3, kept: [[0, 0, 1], [2, 2, 1]], trains: [moved[1]!] });
+      call.onPage({ pages: 2, total: 5, kept: [[0, 3, 2]], trains: [] });
       call.resolve(listed(5));
       await refresh;
       expect(loader.rows.map((r) => r.version)).toEqual(['v0', 'v1', 'v2', 'v3', 'v4']);
@@ -269,7 +270,7 @@ describe('TrainsLoader', () => {
     it('passes the stamp of the latest listing, and still holds it after a refresh failed', async () => {
       const { loader } = await loadTwoPages();
       const again = loader.refresh();
-      pending[1]!.onPage({ pages: 1, total: 1, unchanged: false, trains: trains(7, 1) });
+      pending[1]!.onPage({ pages: 1, total: 1, kept: [], trains: trains(7, 1) });
       const answer = listed(1);
       pending[1]!.resolve(answer);
       await again;
@@ -299,6 +300,19 @@ describe('TrainsLoader', () => {
       expect(offline.stale).toBe(true);
       void offline.refresh();
       expect(pending[6]!.held, 'rows of a kept listing').toBeNull();
+    });
+
+    it('fails a listing whose pages refer to rows it does not hold, keeps the rows, and asks for every training next time', async () => {
+      const { loader } = await loadTwoPages();
+      const before = loader.rows;
+      const refresh = loader.load(key);
+      pending[1]!.onPage({ pages: 1, total: 3, kept: [[0, 4, 3]], trains: [] });
+      pending[1]!.resolve(listed(3));
+      await refresh;
+      expect(loader.error?.code).toBe('internal');
+      expect(loader.rows).toBe(before);
+      void loader.refresh();
+      expect(pending[2]!.held).toBeNull();
     });
   });
 });

@@ -245,16 +245,31 @@ export class RowBuilder {
   }
 
   /**
-   * Adds a page as the channel sent it: its trainings, or, for a page `unchanged` since
-   * the listing whose rows are `held`, the rows `held` had for it.
+   * Adds a page of one service's listing as the channel sent it: runs of the rows of the
+   * listing the window holds (`held`), and trainings filling the other positions.
    */
-  addPage(page: Pick<TrainsPage, 'unchanged' | 'total' | 'trains'>, held: readonly TrainRow[]): void {
-    if (!page.unchanged) return this.add(page.trains);
-    if (held.length < page.total) throw new Error('A page came marked unchanged, but the listing it refers to is not held.');
-    for (let i = this.rows.length; i < page.total; i++) {
+  addPage(page: Pick<TrainsPage, 'kept' | 'trains'>, held: readonly TrainRow[]): void {
+    const start = this.rows.length;
+    let next = 0;
+    for (const [at, from, count] of page.kept) {
+      const fresh = at - (this.rows.length - start);
+      if (fresh > 0) this.add(page.trains.slice(next, (next += fresh)));
+      this.keep(held, from, count);
+    }
+    if (next < page.trains.length) this.add(next === 0 ? page.trains : page.trains.slice(next));
+  }
+
+  /** Adds `count` rows of `held` from index `from` as they are; one whose id is taken is made again. */
+  private keep(held: readonly TrainRow[], from: number, count: number): void {
+    if (from + count > held.length) throw new Error('A page refers to rows of a listing the window does not hold.');
+    for (let i = from; i < from + count; i++) {
       const row = held[i]!;
-      this.ids.add(row.id);
-      this.rows.push(row);
+      if (this.ids.has(row.id)) {
+        this.add([row.train]);
+      } else {
+        this.ids.add(row.id);
+        this.rows.push(row);
+      }
     }
   }
 
