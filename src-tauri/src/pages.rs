@@ -28,7 +28,8 @@ struct Held {
 }
 
 impl<'a> PageSender<'a> {
-    /// A sender over `channel` of pages of several services, sent whole.
+    /// A sender over `channel` that sends every training whole and keeps no fingerprints
+    /// (a listing of several services).
     pub fn new(channel: &'a Channel<InvokeResponseBody>) -> Self {
         Self {
             channel,
