@@ -48,7 +48,7 @@ export class LiveListing {
     }
     if (update.fetchedAt === null) return;
     if (!this.busy) void this.refresh().then((error) => error && this.auto.failed(error, Date.now()));
-    else if (!every) this.loader.unseen = update.unseen;
+    else if (!every) this.loader.hearUnseen(update.unseen);
   }
 
   private get busy(): boolean {

@@ -18,6 +18,9 @@ function setup(busy = false, serviceId = 's1') {
     refreshing: false,
     listedAt: 0,
     refreshes: 0,
+    hearUnseen(unseen: Change[]) {
+      this.unseen = unseen;
+    },
     async refresh(_onDone?: (l: TrainsListed) => void) {
       this.refreshes += 1;
       return null;

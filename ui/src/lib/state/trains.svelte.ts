@@ -71,6 +71,8 @@ export class TrainsLoader {
    */
   private seenLately: { at: number; seen: (change: UnseenChange) => boolean }[] = [];
   private seenCount = 0;
+  /** The seen-count when the latest listing began. */
+  private listingSeenFrom = 0;
   /** The listing of one service whose rows are on screen, and the stamp the backend knows it by. */
   private held: { stamp: number; recent: boolean; rows: TrainRow[] } | null = null;
 
@@ -109,6 +111,15 @@ export class TrainsLoader {
     this.seenLately = [...this.seenLately.slice(1 - SEEN_KEPT), { at: ++this.seenCount, seen }];
   }
 
+  /**
+   * Takes the unseen changes a background refresh told while a listing is under way, less
+   * what the user saw since that listing began: the refresh may have been told them
+   * before the backend heard they were seen, as that listing's answer may.
+   */
+  hearUnseen(unseen: UnseenChange[]): void {
+    this.unseen = this.stillUnseen(unseen, this.listingSeenFrom);
+  }
+
   /** `unseen` as a listing that began at seen-count `from` told it, less what was seen since. */
   private stillUnseen(unseen: UnseenChange[], from: number): UnseenChange[] {
     const since = this.seenLately.filter((entry) => entry.at > from);
@@ -129,6 +140,7 @@ export class TrainsLoader {
     }
     this.key = key;
     const seenFrom = this.seenCount;
+    this.listingSeenFrom = seenFrom;
     // A refresh of the listing on screen gets the pages that did not change as marks: their rows stay.
     const held = this.held && this.held.rows === this.rows && this.held.recent === key.recent && !isAllServices(key) ? this.held : null;
     const generation = ++this.generation;

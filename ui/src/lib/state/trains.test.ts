@@ -237,6 +237,21 @@ describe('TrainsLoader', () => {
     expect(loader.unseen.map((c) => c.key.version)).toEqual(['v0']);
   });
 
+  it('takes what a background refresh told during a listing, less what the user saw since that listing began', async () => {
+    const change = (version: string): Change => ({ kind: 'new', key: { type: 'pop', version }, status: 'requesting' });
+    const loader = new TrainsLoader();
+    const first = loader.load(key);
+    pending[0]!.onPage({ pages: 1, total: 3, kept: [], trains: trains(0, 3) });
+    pending[0]!.resolve(listed(3, [change('v0'), change('v1')]));
+    await first;
+    loader.forgetUnseen((c) => c.key.version === 'v1'); // seen before the next listing began
+
+    void loader.refresh();
+    loader.forgetUnseen((c) => c.key.version === 'v0'); // opened while it is under way
+    loader.hearUnseen([change('v0'), change('v1'), change('v2')]); // told before the backend heard of v0
+    expect(loader.unseen.map((c) => c.key.version), 'v1 changed again since it was seen').toEqual(['v1', 'v2']);
+  });
+
   describe('a refresh of the listing on screen', () => {
     /** Loads two pages (v0..v2, v3..v4) and answers with a stamp; the loader and that stamp. */
     const loadTwoPages = async (loader = new TrainsLoader(), at = key) => {
