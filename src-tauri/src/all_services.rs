@@ -30,15 +30,18 @@ pub const SERVICES_AT_ONCE: usize = 2;
 /// `on_page` with its service's id as soon as it arrives. A service that cannot be
 /// listed carries its error in the result; the others are listed all the same. Each
 /// service's listing is kept and compared as `list_trains` would; none becomes the
-/// profile's latest service.
+/// profile's latest service. `held`: as for `list_trains`, the stamp of the listing of
+/// every service whose rows the window holds.
 #[tauri::command]
 pub async fn list_all_trains(
     state: State<'_, AppState>,
     profile: String,
     recent: bool,
+    held: Option<u32>,
     on_page: Channel<InvokeResponseBody>,
 ) -> CommandResult<AllTrainsListed> {
-    let pages = PageSender::new(&on_page);
+    let key = ListingKey::new(&profile, ALL_SERVICES, recent);
+    let pages = PageSender::holding(&on_page, &state.sent().held(&key, held));
     let services = state.services(&profile).await?;
     let state = &*state;
     let services: Vec<ServiceListed> = futures_util::stream::iter(services)
@@ -47,9 +50,11 @@ pub async fn list_all_trains(
         .collect()
         .await;
     pages.finish()?;
+    let stamp = state.sent().record(key, pages.fingerprints());
     Ok(AllTrainsListed {
         fetched_at: rfc3339(SystemTime::now()),
         pages: pages.sent(),
+        stamp,
         services,
     })
 }

@@ -28,8 +28,7 @@ struct Held {
 }
 
 impl<'a> PageSender<'a> {
-    /// A sender over `channel` that sends every training whole and keeps no fingerprints
-    /// (a listing of several services).
+    /// A sender over `channel` that sends every training whole and keeps no fingerprints.
     pub fn new(channel: &'a Channel<InvokeResponseBody>) -> Self {
         Self {
             channel,
@@ -39,8 +38,8 @@ impl<'a> PageSender<'a> {
         }
     }
 
-    /// A sender over `channel` of one service's pages, to a window that holds a listing
-    /// whose trainings have the fingerprints `held`, in order (none: it holds nothing).
+    /// A sender over `channel` to a window that holds a listing whose trainings have the
+    /// fingerprints `held`, in the order they were sent (none: it holds nothing).
     pub fn holding(channel: &'a Channel<InvokeResponseBody>, held: &[u64]) -> Self {
         Self {
             held: Some(Mutex::new(Held {
@@ -79,14 +78,18 @@ impl<'a> PageSender<'a> {
     }
 
     fn send_page(&self, service_id: Option<&str>, progress: Progress, trains: &[Train]) {
-        let (kept, trains) = match &self.held {
-            Some(held) => {
-                let mut held = held.lock().unwrap_or_else(|e| e.into_inner());
-                let Held {
-                    trains: holds,
-                    prints,
-                } = &mut *held;
-                let diff = diff_page(trains, holds, prints);
+        // A page is sent while the fingerprints are held, so that their order is the
+        // order the window gets the trainings in, services listed at once included.
+        let mut held = self
+            .held
+            .as_ref()
+            .map(|held| held.lock().unwrap_or_else(|e| e.into_inner()));
+        let (kept, trains) = match held.as_deref_mut() {
+            Some(Held {
+                trains: holds,
+                prints,
+            }) => {
+                let diff = diff_page(service_id, trains, holds, prints);
                 (diff.kept, diff.trains)
             }
             None => (Vec::new(), trains.iter().collect()),
@@ -101,6 +104,7 @@ impl<'a> PageSender<'a> {
         let sent = serde_json::to_string(&page)
             .map_err(tauri::Error::from)
             .and_then(|json| self.channel.send(InvokeResponseBody::Json(json)));
+        drop(held);
         match sent {
             Ok(()) => {
                 self.sent.fetch_add(1, Ordering::Relaxed);

@@ -12,9 +12,14 @@ use aitems::Train;
 
 use crate::watch::ListingKey;
 
-/// A training's fingerprint: trainings that serialise the same have the same one.
-pub fn fingerprint(train: &Train) -> u64 {
+/// A training's fingerprint: trainings of the same service (`None` in a listing of one)
+/// that serialise the same have the same one.
+pub fn fingerprint(service_id: Option<&str>, train: &Train) -> u64 {
     let mut hasher = HashWriter(DefaultHasher::new());
+    if let Some(id) = service_id {
+        hasher.0.write(id.as_bytes());
+        hasher.0.write_u8(0xff);
+    }
     // Writing a JSON map into a hasher cannot fail: the hasher takes every byte.
     if let Err(e) = serde_json::to_writer(&mut hasher, train) {
         tracing::debug!("a training could not be fingerprinted: {e}");
@@ -117,16 +122,17 @@ pub struct PageDiff<'a> {
     pub trains: Vec<&'a Train>,
 }
 
-/// Splits a page into what the window holds and what it does not; pushes each
-/// training's fingerprint to `prints`.
+/// Splits a page of `service_id` (`None` in a listing of one service) into what the
+/// window holds and what it does not; pushes each training's fingerprint to `prints`.
 pub fn diff_page<'a>(
+    service_id: Option<&str>,
     trains: &'a [Train],
     held: &mut HeldTrains,
     prints: &mut Vec<u64>,
 ) -> PageDiff<'a> {
     let mut diff = PageDiff::default();
     for (at, train) in trains.iter().enumerate() {
-        let print = fingerprint(train);
+        let print = fingerprint(service_id, train);
         prints.push(print);
         match (held.take(print), diff.kept.last_mut()) {
             (Some(from), Some(run)) if run.0 + run.2 == at && run.1 + run.2 == from => run.2 += 1,
@@ -173,17 +179,37 @@ mod tests {
     #[test]
     fn equal_trainings_have_equal_fingerprints_and_a_change_shows() {
         assert_eq!(
-            fingerprint(&train("v1", "learning")),
-            fingerprint(&train("v1", "learning"))
+            fingerprint(None, &train("v1", "learning")),
+            fingerprint(None, &train("v1", "learning"))
         );
         assert_ne!(
-            fingerprint(&train("v1", "learning")),
-            fingerprint(&train("v1", "completed"))
+            fingerprint(None, &train("v1", "learning")),
+            fingerprint(None, &train("v1", "completed"))
         );
         assert_ne!(
-            fingerprint(&train("v1", "learning")),
-            fingerprint(&train("v2", "learning"))
+            fingerprint(None, &train("v1", "learning")),
+            fingerprint(None, &train("v2", "learning"))
         );
+    }
+
+    #[test]
+    fn the_same_training_of_another_service_is_another_training() {
+        let same = train("v1", "learning");
+        assert_ne!(
+            fingerprint(Some("shop"), &same),
+            fingerprint(Some("news"), &same)
+        );
+        assert_ne!(fingerprint(Some("shop"), &same), fingerprint(None, &same));
+        let held = [fingerprint(Some("shop"), &same)];
+        let page = [same.clone()];
+        let diff = diff_page(
+            Some("news"),
+            &page,
+            &mut HeldTrains::new(&held),
+            &mut Vec::new(),
+        );
+        assert_eq!(diff.kept, vec![]);
+        assert_eq!(diff.trains, vec![&same]);
     }
 
     #[test]
@@ -191,16 +217,21 @@ mod tests {
         let before: Vec<Train> = (0..5)
             .map(|i| train(&format!("v{i}"), "learning"))
             .collect();
-        let prints: Vec<u64> = before.iter().map(fingerprint).collect();
+        let prints: Vec<u64> = before.iter().map(|t| fingerprint(None, t)).collect();
         let mut page = vec![train("new", "requesting")];
         page.extend(before[..2].iter().cloned());
         page.push(train("v2", "completed"));
         page.extend(before[3..].iter().cloned());
         let mut seen = Vec::new();
-        let diff = diff_page(&page, &mut HeldTrains::new(&prints), &mut seen);
+        let diff = diff_page(None, &page, &mut HeldTrains::new(&prints), &mut seen);
         assert_eq!(diff.kept, vec![(1, 0, 2), (4, 3, 2)]);
         assert_eq!(diff.trains, vec![&page[0], &page[3]]);
-        assert_eq!(seen, page.iter().map(fingerprint).collect::<Vec<_>>());
+        assert_eq!(
+            seen,
+            page.iter()
+                .map(|t| fingerprint(None, t))
+                .collect::<Vec<_>>()
+        );
     }
 
     #[test]
@@ -208,12 +239,12 @@ mod tests {
         let alike = train("v1", "learning");
         let other = train("v2", "learning");
         let prints = [
-            fingerprint(&alike),
-            fingerprint(&alike),
-            fingerprint(&other),
+            fingerprint(None, &alike),
+            fingerprint(None, &alike),
+            fingerprint(None, &other),
         ];
         let page = vec![alike.clone(), other.clone(), other.clone()];
-        let diff = diff_page(&page, &mut HeldTrains::new(&prints), &mut Vec::new());
+        let diff = diff_page(None, &page, &mut HeldTrains::new(&prints), &mut Vec::new());
         assert_eq!(diff.kept, vec![(1, 2, 1)]);
         assert_eq!(diff.trains, vec![&alike, &other]);
     }

@@ -121,6 +121,10 @@ pub struct AllTrainsListed {
     /// How many pages were sent, every service's together (a service that failed may
     /// have sent some before it did).
     pub pages: usize,
+    /// What the window knows this listing by (see [`TrainsListed::stamp`]). Its
+    /// trainings count in the order they were sent: a window that set aside the rows of
+    /// a service that failed does not hold it.
+    pub stamp: u32,
     /// Each service of the profile, in the order AiTEMS lists them, and how its listing
     /// went.
     pub services: Vec<ServiceListed>,

@@ -8,11 +8,17 @@ use crate::harness::*;
 
 /// `list_all_trains` with a channel that records the pages the window would receive.
 fn list_all(h: &Harness, profile: &str) -> (Value, Vec<Value>) {
+    list_all_holding(h, profile, None)
+}
+
+/// `list_all_trains` from a window holding the listing of every service known by `held`.
+fn list_all_holding(h: &Harness, profile: &str, held: Option<u32>) -> (Value, Vec<Value>) {
     let sent = Arc::new(Mutex::new(Vec::new()));
     let listed = tauri::async_runtime::block_on(list_all_trains(
         h.app.state::<AppState>(),
         profile.to_owned(),
         false,
+        held,
         record_into(sent.clone()),
     ))
     .expect("listed");
@@ -175,4 +181,48 @@ fn an_unknown_profile_fails_the_whole_listing() {
         json!({ "profile": "Nobody", "recent": false, "onPage": "__CHANNEL__:1" }),
     );
     assert_eq!(code, "profile_not_found");
+}
+
+#[test]
+fn a_refresh_of_every_service_sends_only_the_trainings_the_window_does_not_hold() {
+    let h = Harness::new();
+    h.demo_endpoint();
+    let (first, whole) = list_all(&h, "Demo");
+    let listing = put_together(&whole, &[]);
+    let (second, same) = list_all_holding(&h, "Demo", stamp(&first));
+    assert!(
+        same.iter().all(|p| p["trains"] == json!([])),
+        "nothing moved"
+    );
+    // The window's rows, in the order this listing sent them.
+    let held = put_together(&same, &listing);
+    assert_eq!(held.len(), listing.len());
+
+    h.advance_demo(2);
+    let (_, refreshed) = list_all_holding(&h, "Demo", stamp(&second));
+    let (_, fresh) = list_all(&h, "Demo");
+    let now = put_together(&fresh, &[]);
+    let rebuilt = put_together(&refreshed, &held);
+    assert_eq!(rebuilt.len(), now.len());
+    // Services listed at once interleave their pages differently from one listing to the
+    // next: each service's rows are compared, in order.
+    for id in service_ids() {
+        let of = |rows: &[Value]| -> Vec<Value> {
+            rows.iter().filter(|row| row[0] == id).cloned().collect()
+        };
+        assert_eq!(
+            of(&rebuilt),
+            of(&now),
+            "{id}: each row with its service, in order"
+        );
+    }
+    let resent: usize = refreshed
+        .iter()
+        .map(|p| p["trains"].as_array().unwrap().len())
+        .sum();
+    assert!(
+        resent > 0 && resent < now.len() / 10,
+        "{resent} of {} sent",
+        now.len()
+    );
 }

@@ -250,3 +250,41 @@ pub fn wait_until(done: impl Fn() -> bool) {
 pub fn profile_input(name: &str, endpoint: &str, secret: &str) -> Value {
     json!({ "name": name, "accessKey": aitems_demo::DEMO_ACCESS_KEY, "secretKey": secret, "endpoint": endpoint, "defaultService": SMALL_SERVICE })
 }
+
+/// The trainings of a listing as the window puts them together from its pages, each as
+/// `[serviceId, training]` (`serviceId` null in a listing of one service), holding the
+/// trainings `held` (put together the same way, in the order they were sent).
+pub fn put_together(pages: &[Value], held: &[Value]) -> Vec<Value> {
+    let mut rows = Vec::new();
+    let mut counts = std::collections::HashMap::<String, usize>::new();
+    for page in pages {
+        let start = rows.len();
+        let service = &page["serviceId"];
+        let mut fresh = page["trains"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|train| json!([service, train]));
+        for run in page["kept"].as_array().unwrap() {
+            let [at, from, count] = [0, 1, 2].map(|i| run[i].as_u64().unwrap() as usize);
+            while rows.len() - start < at {
+                rows.push(fresh.next().expect("a training for each position"));
+            }
+            rows.extend_from_slice(&held[from..from + count]);
+        }
+        rows.extend(fresh);
+        let count = counts.entry(service.to_string()).or_default();
+        *count += rows.len() - start;
+        assert_eq!(
+            *count,
+            page["total"].as_u64().unwrap() as usize,
+            "{service}"
+        );
+    }
+    rows
+}
+
+/// The stamp a listing's answer carries, to pass back as `held`.
+pub fn stamp(listed: &Value) -> Option<u32> {
+    Some(u32::try_from(listed["stamp"].as_u64().expect("a stamp")).unwrap())
+}

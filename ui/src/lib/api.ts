@@ -126,9 +126,10 @@ export const api = {
   /**
    * Every training of every service of the profile, a few services at a time; `onPage` gets
    * each page, naming its service, as it arrives. A service that failed carries its error in the answer.
+   * `held`: as for `listTrains`, the stamp of the listing of every service whose rows the window holds.
    */
-  listAllTrains: (profile: string, recent: boolean, onPage: (page: TrainsPage) => void) =>
-    listPaged<AllTrainsListed>('list_all_trains', { profile, recent }, onPage),
+  listAllTrains: (profile: string, recent: boolean, held: number | null, onPage: (page: TrainsPage) => void) =>
+    listPaged<AllTrainsListed>('list_all_trains', { profile, recent, held }, onPage),
   /** The last listing kept of a service, to show while the fresh one loads or AiTEMS is down. */
   keptTrains: (profile: string, serviceId: string, recent: boolean) =>
     call<KeptTrains | null>('kept_trains', { profile, serviceId, recent }),

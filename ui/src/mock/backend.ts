@@ -23,7 +23,7 @@ import { fail, sleep } from './fail';
 import { MockHistory } from './history';
 import { createLayouts } from './layouts';
 import { moveAlong } from './moving';
-import { sentPages } from './sentPages';
+import { PageDiffer, sentPages } from './sentPages';
 import { startWatcher } from './watcher';
 
 export const SCENARIOS = ['default', 'firstrun', 'demo', 'error', 'refresh-error', 'empty', 'big', 'slow', 'offline', 'export-error', 'layout-save-error', 'moving', 'large', 'partial', ...DESKTOP_SCENARIOS] as const;
@@ -55,6 +55,17 @@ export function createBackend(scenario: Scenario) {
   /** As `SentListings`: the last listing of each profile, service and recent flag sent in full, each training as JSON. */
   const sent = new Map<string, { stamp: number; prints: string[] }>();
   let lastStamp = 0;
+  /** The trainings of the listing `listingKey` the window holds, as sent, if `stamp` is its last one. */
+  const heldPrints = (listingKey: string, stamp: unknown): string[] => {
+    const earlier = sent.get(listingKey);
+    return earlier && earlier.stamp === stamp ? earlier.prints : [];
+  };
+  /** Records a listing sent in full; its stamp. */
+  const remember = (listingKey: string, prints: string[]): number => {
+    const stamp = ++lastStamp;
+    sent.set(listingKey, { stamp, prints });
+    return stamp;
+  };
   const desktop = createDesktop(scenario, scenario === 'demo');
   const profiles: StoredProfile[] = [];
   if (scenario !== 'firstrun' && scenario !== 'demo') {
@@ -273,14 +284,12 @@ export function createBackend(scenario: Scenario) {
     const trains = listing(profile, serviceId, args.recent === true);
     // As the Rust side: trainings the window holds unchanged come as runs of its rows.
     const listingKey = [profile.name, serviceId, args.recent === true].join('\u0000');
-    const earlier = sent.get(listingKey);
-    const { pages, prints } = sentPages(trains, 1000, earlier && earlier.stamp === args.held ? earlier.prints : []);
+    const { pages, prints } = sentPages(trains, 1000, heldPrints(listingKey, args.held));
     for (const page of pages) {
       await sleep(scenario === 'big' ? 4 : scenario === 'slow' ? 1000 : 120);
       onPage.onmessage(JSON.parse(page) as TrainsPage);
     }
-    const stamp = ++lastStamp;
-    sent.set(listingKey, { stamp, prints });
+    const stamp = remember(listingKey, prints);
     // As the Rust side: a new latest service changes the profile, and the answer carries it.
     const before = profile.recentServices[0];
     profile.recentServices = [serviceId, ...profile.recentServices.filter((s) => s !== serviceId)].slice(0, 5);
@@ -300,13 +309,16 @@ export function createBackend(scenario: Scenario) {
     const profile = find(args.profile);
     const onPage = args.onPage as Channel<TrainsPage>;
     let sent = 0;
+    // As the Rust side: the trainings the window holds come as runs of its rows, counted in the order they were sent.
+    const listingKey = [profile.name, ALL_SERVICES, args.recent === true].join('\u0000');
+    const differ = new PageDiffer(heldPrints(listingKey, args.held));
     const listOne = async (serviceId: string, name: string | null): Promise<ServiceListed> => {
       try {
         const trains = listing(profile, serviceId, args.recent === true);
         const pages = Math.max(1, Math.ceil((trains.length + 1) / 1000));
         for (let p = 1; p <= pages; p++) {
           await sleep(scenario === 'big' ? 4 : scenario === 'slow' ? 1000 : 120);
-          onPage.onmessage({ serviceId, pages: p, total: Math.min(p * 1000, trains.length), kept: [], trains: structuredClone(trains.slice((p - 1) * 1000, p * 1000)) });
+          onPage.onmessage(JSON.parse(differ.page(trains.slice((p - 1) * 1000, p * 1000), p, Math.min(p * 1000, trains.length), serviceId)) as TrainsPage);
           sent += 1;
         }
         return { serviceId, name, total: trains.length, unseen: history.unseenOf(profile.name, serviceId), error: null };
@@ -318,7 +330,7 @@ export function createBackend(scenario: Scenario) {
     for (let i = 0; i < SERVICES.length; i += 2) {
       services.push(...(await Promise.all(SERVICES.slice(i, i + 2).map((s) => listOne(s.serviceId, s.name ?? null)))));
     }
-    return { fetchedAt: new Date().toISOString(), pages: sent, services };
+    return { fetchedAt: new Date().toISOString(), pages: sent, stamp: remember(listingKey, differ.prints), services };
   }
 
   startWatcher({

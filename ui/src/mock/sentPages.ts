@@ -1,35 +1,47 @@
 import type { Train, TrainsPage } from '../lib/bindings';
 
 /**
- * A listing's pages as the backend sends them over the channel (`PageSender`), each as its
- * JSON text: to a window that holds a listing whose trainings serialised as `held`, the
- * trainings it holds go as runs of its rows (`kept`), each used once, and trainings that
- * serialise alike are always sent. `prints`: how each training serialised, to hold next.
+ * Pages of a listing as the backend sends them over the channel (`PageSender`), each as
+ * its JSON text. To a window that holds a listing whose trainings were sent as `held` (in
+ * the order they were sent), the trainings it holds go as runs of its rows (`kept`), each
+ * used once; trainings of a service that serialise alike are always sent. `prints`: how
+ * each training was sent, in order, to hold next.
  */
-export function sentPages(trains: readonly Train[], pageSize: number, held: readonly string[]): { pages: string[]; prints: string[] } {
-  const byPrint = new Map<string, number>();
-  const twice = new Set<string>();
-  held.forEach((print, index) => {
-    if (byPrint.has(print)) twice.add(print);
-    byPrint.set(print, index);
-  });
-  for (const print of twice) byPrint.delete(print);
-  const pages: string[] = [];
-  const prints: string[] = [];
-  const count = Math.max(1, Math.ceil((trains.length + 1) / pageSize));
-  for (let p = 1; p <= count; p++) {
-    const page: TrainsPage = { pages: p, total: Math.min(p * pageSize, trains.length), kept: [], trains: [] };
-    trains.slice((p - 1) * pageSize, p * pageSize).forEach((train, at) => {
-      const print = JSON.stringify(train);
-      prints.push(print);
-      const from = byPrint.get(print);
-      byPrint.delete(print);
+export class PageDiffer {
+  readonly prints: string[] = [];
+  private readonly byPrint = new Map<string, number>();
+
+  constructor(held: readonly string[]) {
+    const twice = new Set<string>();
+    held.forEach((print, index) => {
+      if (this.byPrint.has(print)) twice.add(print);
+      this.byPrint.set(print, index);
+    });
+    for (const print of twice) this.byPrint.delete(print);
+  }
+
+  /** One page of `trains`; `serviceId` names its service in a listing of every service. */
+  page(trains: readonly Train[], pages: number, total: number, serviceId?: string): string {
+    const page: TrainsPage = { ...(serviceId === undefined ? {} : { serviceId }), pages, total, kept: [], trains: [] };
+    trains.forEach((train, at) => {
+      const print = `${serviceId ?? ''}\u0000${JSON.stringify(train)}`;
+      this.prints.push(print);
+      const from = this.byPrint.get(print);
+      this.byPrint.delete(print);
       const run = page.kept[page.kept.length - 1];
       if (from === undefined) page.trains.push(train);
       else if (run && run[0] + run[2] === at && run[1] + run[2] === from) run[2] += 1;
       else page.kept.push([at, from, 1]);
     });
-    pages.push(JSON.stringify(page));
+    return JSON.stringify(page);
   }
-  return { pages, prints };
+}
+
+/** Every page of one service's `trains`, `pageSize` at a time, up to the first short page. */
+export function sentPages(trains: readonly Train[], pageSize: number, held: readonly string[]): { pages: string[]; prints: string[] } {
+  const differ = new PageDiffer(held);
+  const pages: string[] = [];
+  const count = Math.max(1, Math.ceil((trains.length + 1) / pageSize));
+  for (let p = 1; p <= count; p++) pages.push(differ.page(trains.slice((p - 1) * pageSize, p * pageSize), p, Math.min(p * pageSize, trains.length)));
+  return { pages, prints: differ.prints };
 }

@@ -16,6 +16,12 @@ fetchedAt: string,
  */
 pages: number, 
 /**
+ * What the window knows this listing by (see [`TrainsListed::stamp`]). Its
+ * trainings count in the order they were sent: a window that set aside the rows of
+ * a service that failed does not hold it.
+ */
+stamp: number, 
+/**
  * Each service of the profile, in the order AiTEMS lists them, and how its listing
  * went.
  */

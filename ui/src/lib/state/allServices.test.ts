@@ -2,13 +2,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ALL_SERVICES, type AllTrainsListed, type AppError, type ServiceListed, type Train, type TrainsPage } from '../bindings';
 
 /** What the next `listAllTrains` call does: the test sends pages and settles it by hand. */
-type Pending = { onPage: (p: TrainsPage) => void; resolve: (l: AllTrainsListed) => void };
+type Pending = { held: number | null; onPage: (p: TrainsPage) => void; resolve: (l: AllTrainsListed) => void };
 const pending: Pending[] = [];
 
 vi.mock('../api', () => ({
   api: {
-    listAllTrains: (_profile: string, _recent: boolean, onPage: (p: TrainsPage) => void) =>
-      new Promise<AllTrainsListed>((resolve) => pending.push({ onPage, resolve })),
+    listAllTrains: (_profile: string, _recent: boolean, held: number | null, onPage: (p: TrainsPage) => void) =>
+      new Promise<AllTrainsListed>((resolve) => pending.push({ held, onPage, resolve })),
     keptTrains: async () => null,
   },
 }));
@@ -23,7 +23,8 @@ const names = new Map([
 const key = { profile: 'p', serviceId: ALL_SERVICES, recent: false, kept: false, names };
 const down: AppError = { code: 'service_unavailable', message: 'AiTEMS is not available right now.', hint: '', detail: null, specific: false };
 const outcome = (serviceId: string, total: number, error: AppError | null = null): ServiceListed => ({ serviceId, name: names.get(serviceId) || null, total, unseen: [], error });
-const listed = (pages: number, services: ServiceListed[]): AllTrainsListed => ({ fetchedAt: '2026-12-04T00:00:00Z', pages, services });
+let stamps = 0;
+const listed = (pages: number, services: ServiceListed[]): AllTrainsListed => ({ fetchedAt: '2026-12-04T00:00:00Z', pages, stamp: ++stamps, services });
 
 afterEach(() => {
   pending.length = 0;
@@ -67,5 +68,50 @@ describe('TrainsLoader, every service', () => {
     expect(loader.rows.filter((r) => r.serviceId === 'news'), 'the same row objects').toEqual(kept);
     expect(loader.error, 'one service failing is not the listing failing').toBeNull();
     expect(loader.services.find((s) => s.serviceId === 'news')?.error?.code).toBe('service_unavailable');
+  });
+
+  it('on a refresh, passes the stamp of the listing it holds and keeps the rows sent as runs, each with its service', async () => {
+    const loader = new TrainsLoader();
+    const first = loader.load(key);
+    pending[0]!.onPage({ serviceId: 'shop', pages: 1, total: 2, kept: [], trains: trains(['a', 'b']) });
+    pending[0]!.onPage({ serviceId: 'news', pages: 1, total: 1, kept: [], trains: trains(['a']) });
+    const answer = listed(2, [outcome('shop', 2), outcome('news', 1)]);
+    pending[0]!.resolve(answer);
+    await first;
+    const before = loader.rows;
+
+    const refresh = loader.refresh();
+    expect(pending[1]!.held).toBe(answer.stamp);
+    pending[1]!.onPage({ serviceId: 'news', pages: 1, total: 1, kept: [[0, 2, 1]], trains: [] });
+    pending[1]!.onPage({ serviceId: 'shop', pages: 1, total: 3, kept: [[1, 0, 2]], trains: trains(['new']) });
+    pending[1]!.resolve(listed(2, [outcome('shop', 3), outcome('news', 1)]));
+    await refresh;
+    expect(loader.rows.map((r) => r.id)).toEqual(['news/pop:a', 'shop/pop:new', 'shop/pop:a', 'shop/pop:b']);
+    expect(loader.rows.map((r) => r.serviceName)).toEqual(['news', 'Shop', 'Shop', 'Shop']);
+    expect([loader.rows[0], loader.rows[2], loader.rows[3]]).toEqual([before[2], before[0], before[1]]);
+    expect(loader.rows[2], 'the same row object').toBe(before[0]);
+  });
+
+  it('makes a held row again when its service has been renamed since', async () => {
+    const loader = new TrainsLoader();
+    const first = loader.load(key);
+    pending[0]!.onPage({ serviceId: 'shop', pages: 1, total: 1, kept: [], trains: trains(['a']) });
+    pending[0]!.resolve(listed(1, [outcome('shop', 1), outcome('news', 0)]));
+    await first;
+    const renamed = loader.load({ ...key, names: new Map([['shop', 'Boutique']]) });
+    pending[1]!.onPage({ serviceId: 'shop', pages: 1, total: 1, kept: [[0, 0, 1]], trains: [] });
+    pending[1]!.resolve(listed(1, [outcome('shop', 1), outcome('news', 0)]));
+    await renamed;
+    expect(loader.rows.map((r) => [r.id, r.serviceName])).toEqual([['shop/pop:a', 'Boutique']]);
+  });
+
+  it('holds no listing once a service failed: its rows were set aside out of the order they came in', async () => {
+    const loader = new TrainsLoader();
+    const first = loader.load(key);
+    pending[0]!.onPage({ serviceId: 'shop', pages: 1, total: 1, kept: [], trains: trains(['a']) });
+    pending[0]!.resolve(listed(1, [outcome('shop', 1), outcome('news', 0, down)]));
+    await first;
+    void loader.refresh();
+    expect(pending[1]!.held).toBeNull();
   });
 });

@@ -142,7 +142,7 @@ export class TrainsLoader {
     const seenFrom = this.seenCount;
     this.listingSeenFrom = seenFrom;
     // A refresh of the listing on screen gets the pages that did not change as marks: their rows stay.
-    const held = this.held && this.held.rows === this.rows && this.held.recent === key.recent && !isAllServices(key) ? this.held : null;
+    const held = this.held && this.held.rows === this.rows && this.held.recent === key.recent ? this.held : null;
     const generation = ++this.generation;
     const current = () => generation === this.generation;
     // Rows on screen for this very source stay until the new listing is complete.
@@ -163,8 +163,7 @@ export class TrainsLoader {
     const onPage = (page: TrainsPage, service?: RowService) => {
       if (!current() || broken !== null) return;
       try {
-        if (service) received.add(page.trains, service);
-        else received.addPage(page, held?.rows ?? []);
+        received.addPage(page, held?.rows ?? [], service);
       } catch (e) {
         broken = e;
         return;
@@ -172,30 +171,33 @@ export class TrainsLoader {
       if (!quiet) this.progress = service ? this.progressOfAll(service.id, page.total) : { pages: page.pages, total: page.total };
       if (fillAsPagesArrive) this.showSoon(received.rows, current);
     };
+    const failIfBroken = () => {
+      if (broken === null) return;
+      this.held = null; // the next listing asks for every training whole
+      throw toAppError(broken);
+    };
     try {
       let rows: TrainRow[];
       let fetchedAt: string;
       let heldNext: { stamp: number; recent: boolean } | null = null;
       if (isAllServices(key)) {
         const names = key.names ?? new Map<string, string>();
-        const listed = await api.listAllTrains(key.profile, key.recent, (page) => {
+        const listed = await api.listAllTrains(key.profile, key.recent, held?.stamp ?? null, (page) => {
           const id = page.serviceId ?? '';
           onPage(page, { id, name: names.get(id) ?? '' });
         });
         if (!current()) return null;
+        failIfBroken();
         rows = this.keepingFailed(received.rows, listed.services);
-        this.held = null;
+        // Rows set aside for a service that failed are out of the order they were sent in.
+        if (listed.services.every((s) => s.error === null)) heldNext = { stamp: listed.stamp, recent: key.recent };
         this.services = listed.services;
         this.unseen = this.stillUnseen(listed.services.flatMap((s) => s.unseen.map((change) => ({ ...change, serviceId: s.serviceId }))), seenFrom);
         fetchedAt = listed.fetchedAt;
       } else {
         const listed = await api.listTrains(key.profile, key.serviceId, key.recent, held?.stamp ?? null, (page) => onPage(page));
         if (!current()) return null;
-        if (broken !== null) {
-          // The next listing asks for every training whole.
-          this.held = null;
-          throw toAppError(broken);
-        }
+        failIfBroken();
         rows = received.rows;
         heldNext = { stamp: listed.stamp, recent: key.recent };
         this.unseen = this.stillUnseen(listed.unseen, seenFrom);

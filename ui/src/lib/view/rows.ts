@@ -168,6 +168,9 @@ export type RowContext = { texts?: RowTexts; service?: RowService };
 /** The service a row belongs to, in the view of every service. */
 export type RowService = { id: string; name: string };
 
+/** The name a row shows for its service: its name, else its id; none outside the view of every service. */
+const serviceNameOf = (service: RowService | undefined): string => (service ? service.name || service.id : '');
+
 export function toRow(train: Train, id: string, t: Translate, context: RowContext = {}): TrainRow {
   const type = str(train.type);
   const status = str(train.status);
@@ -183,7 +186,7 @@ export function toRow(train: Train, id: string, t: Translate, context: RowContex
     id,
     train,
     serviceId: service?.id ?? '',
-    serviceName: service ? service.name || service.id : '',
+    serviceName: serviceNameOf(service),
     type,
     typeLabel: shared.typeLabel,
     version,
@@ -236,7 +239,7 @@ export class RowBuilder {
     const earlier = (this.earlierById ??= new Map(this.earlier.map((row) => [row.id, row])));
     const reusing = earlier.size > 0;
     const context = { texts: this.texts, service };
-    const serviceName = service ? service.name || service.id : '';
+    const serviceName = serviceNameOf(service);
     for (const train of trains) {
       const id = this.uniqueId(train, service);
       const before = reusing ? earlier.get(id) : undefined;
@@ -245,27 +248,32 @@ export class RowBuilder {
   }
 
   /**
-   * Adds a page of one service's listing as the channel sent it: runs of the rows of the
-   * listing the window holds (`held`), and trainings filling the other positions.
+   * Adds a page as the channel sent it: runs of the rows of the listing the window holds
+   * (`held`), and trainings filling the other positions; `service`: the service they belong
+   * to, in the view of every service.
    */
-  addPage(page: Pick<TrainsPage, 'kept' | 'trains'>, held: readonly TrainRow[]): void {
+  addPage(page: Pick<TrainsPage, 'kept' | 'trains'>, held: readonly TrainRow[], service?: RowService): void {
     const start = this.rows.length;
     let next = 0;
     for (const [at, from, count] of page.kept) {
       const fresh = at - (this.rows.length - start);
-      if (fresh > 0) this.add(page.trains.slice(next, (next += fresh)));
-      this.keep(held, from, count);
+      if (fresh > 0) this.add(page.trains.slice(next, (next += fresh)), service);
+      this.keep(held, from, count, service);
     }
-    if (next < page.trains.length) this.add(next === 0 ? page.trains : page.trains.slice(next));
+    if (next < page.trains.length) this.add(next === 0 ? page.trains : page.trains.slice(next), service);
   }
 
-  /** Adds `count` rows of `held` from index `from` as they are; one whose id is taken is made again. */
-  private keep(held: readonly TrainRow[], from: number, count: number): void {
+  /**
+   * Adds `count` rows of `held` from index `from` as they are; one whose id is taken, or
+   * whose service now has another name, is made again.
+   */
+  private keep(held: readonly TrainRow[], from: number, count: number, service: RowService | undefined): void {
     if (from + count > held.length) throw new Error('A page refers to rows of a listing the window does not hold.');
+    const serviceName = serviceNameOf(service);
     for (let i = from; i < from + count; i++) {
       const row = held[i]!;
-      if (this.ids.has(row.id)) {
-        this.add([row.train]);
+      if (this.ids.has(row.id) || row.serviceName !== serviceName) {
+        this.add([row.train], service);
       } else {
         this.ids.add(row.id);
         this.rows.push(row);
