@@ -214,13 +214,21 @@ describe('TrainsLoader', () => {
     expect(loader.unseen).toEqual([]);
   });
 
-  it('leaves out of a listing\'s answer what the user saw while it was under way, not what they saw before it began', async () => {
-    const change = (version: string): Change => ({ kind: 'new', key: { type: 'pop', version }, status: 'requesting' });
+  /** A new training's change mark. */
+  const change = (version: string): Change => ({ kind: 'new', key: { type: 'pop', version }, status: 'requesting' });
+
+  /** A loader that listed `count` trainings, v0 and v1 of them unseen. */
+  const loadedWithUnseen = async (count: number) => {
     const loader = new TrainsLoader();
     const first = loader.load(key);
-    pending[0]!.onPage({ pages: 1, total: 2, kept: [], trains: trains(0, 2) });
-    pending[0]!.resolve(listed(2, [change('v0'), change('v1')]));
+    pending[0]!.onPage({ pages: 1, total: count, kept: [], trains: trains(0, count) });
+    pending[0]!.resolve(listed(count, [change('v0'), change('v1')]));
     await first;
+    return loader;
+  };
+
+  it('leaves out of a listing\'s answer what the user saw while it was under way, not what they saw before it began', async () => {
+    const loader = await loadedWithUnseen(2);
 
     const refresh = loader.load(key);
     loader.forgetUnseen((c) => c.key.version === 'v0'); // opened while the refresh is under way
@@ -238,12 +246,7 @@ describe('TrainsLoader', () => {
   });
 
   it('takes what a background refresh told during a listing, less what the user saw since that listing began', async () => {
-    const change = (version: string): Change => ({ kind: 'new', key: { type: 'pop', version }, status: 'requesting' });
-    const loader = new TrainsLoader();
-    const first = loader.load(key);
-    pending[0]!.onPage({ pages: 1, total: 3, kept: [], trains: trains(0, 3) });
-    pending[0]!.resolve(listed(3, [change('v0'), change('v1')]));
-    await first;
+    const loader = await loadedWithUnseen(3);
     loader.forgetUnseen((c) => c.key.version === 'v1'); // seen before the next listing began
 
     void loader.refresh();
