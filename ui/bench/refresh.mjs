@@ -19,22 +19,22 @@ await withMockPage(PORT, async (page, base) => {
   await page.waitForFunction(() => window.__aitemsBench?.loaded() && window.__aitemsBench.total() === 10_000, null, { timeout: 60_000 });
   // As after a load: the table's idle preparation is done before the first refresh.
   await page.waitForTimeout(1500);
-  const { marked, whole } = await page.evaluate(async (n) => {
+  const { held, whole } = await page.evaluate(async (n) => {
     const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
     const bench = window.__aitemsBench;
-    const marked = { out: [], added: [], unchanged: [] };
+    const held = { out: [], added: [], unchanged: [] };
     const whole = { out: [], added: [], unchanged: [] };
     for (let i = 0; i < n; i++) {
-      for (const [marks, runs] of [[true, marked], [false, whole]]) {
-        runs.out.push(bench.refreshOneChanged(marks));
+      for (const [holding, into] of [[true, held], [false, whole]]) {
+        into.out.push(bench.refreshOneChanged(holding));
         await frame();
-        runs.added.push(bench.refreshOneNew(marks));
+        into.added.push(bench.refreshOneNew(holding));
         await frame();
-        runs.unchanged.push(bench.refreshUnchanged(marks));
+        into.unchanged.push(bench.refreshUnchanged(holding));
         await frame();
       }
     }
-    return { marked, whole };
+    return { held, whole };
   }, RUNS);
   const row = (name, xs) => {
     const s = stats(xs);
@@ -54,9 +54,9 @@ await withMockPage(PORT, async (page, base) => {
     return total;
   };
   console.log(`\n10,000 trainings, one moved per refresh, ${RUNS} refreshes of each kind, times in ms (Chromium, mock build)`);
-  const total = table('Refresh of the listing the window holds (what it holds comes as runs of its rows)', marked);
+  const total = table('Refresh of the listing the window holds (what it holds comes as runs of its rows)', held);
   table('The same refresh with every training sent whole (baseline)', whole);
-  const last = marked.out[marked.out.length - 1];
+  const last = held.out[held.out.length - 1];
   console.log(`\nrow objects kept per refresh: ${last.reused.toLocaleString('en-US')} of ${last.rows.toLocaleString('en-US')}`);
   console.log(`${total.median <= GOAL ? 'PASS' : 'OVER'}: median whole refresh ${total.median.toFixed(1)} ms (goal ≤ ${GOAL} ms)`);
 });

@@ -118,8 +118,8 @@ export const api = {
   listServices: (profile: string) => call<Service[]>('list_services', { profile }),
   /**
    * Every training of a service; `onPage` gets each page, in order, as it arrives. `held`:
-   * the stamp of the listing of the same service whose rows the window holds, if any; a
-   * page that did not change since then comes marked `unchanged`, without its trainings.
+   * the stamp of the listing of the same service whose rows the window holds, if any; the
+   * trainings it holds unchanged then come as runs of its rows (`kept`), not whole.
    */
   listTrains: (profile: string, serviceId: string, recent: boolean, held: number | null, onPage: (page: TrainsPage) => void) =>
     listPaged<TrainsListed>('list_trains', { profile, serviceId, recent, held }, onPage),

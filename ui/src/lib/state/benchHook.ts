@@ -14,14 +14,14 @@ const PAGE = 1000;
  * (which Tauri's IPC does before the page reaches the app) and turned into rows (unchanged
  * trainings keep their row objects), then the swap of the whole listing into the table and
  * the DOM update. `change` alters the listing's trainings before it is "received" (for
- * example, one training's status). `marks`: whether the window held the listing before, so
+ * example, one training's status). `holding`: whether the window held the listing before, so
  * that the trainings it holds come as runs of its rows (else every training comes whole, as
  * after a listing kept from an earlier run).
  */
-function timeRefresh(loader: TrainsLoader, change: (trains: Train[]) => void, marks: boolean) {
+function timeRefresh(loader: TrainsLoader, change: (trains: Train[]) => void, holding: boolean) {
   const held = loader.rows;
   const trains = held.map((row) => structuredClone(row.train) as Train);
-  const heldPrints = marks ? sentPages(trains, PAGE, []).prints : [];
+  const heldPrints = holding ? sentPages(trains, PAGE, []).prints : [];
   change(trains);
   const pages = sentPages(trains, PAGE, heldPrints).pages;
   const before = new Set(held);
@@ -97,26 +97,26 @@ export function installBenchHook(table: TrainTable, loader: TrainsLoader): void 
     flush: () => flushSync(),
     /** A first load's rows made and made ready for the table (see `timeRowsReady`). */
     rowsReady: () => timeRowsReady(loader, (pages ??= sentPages(loader.rows.map((row) => row.train), PAGE, []).pages)),
-    /** A refresh in which nothing changed; `marks`: see `timeRefresh`. */
-    refreshUnchanged: (marks: boolean) => timeRefresh(loader, () => {}, marks),
+    /** A refresh in which nothing changed; `holding`: see `timeRefresh`. */
+    refreshUnchanged: (holding: boolean) => timeRefresh(loader, () => {}, holding),
     /** A refresh in which one training's status moved (the first one that is not completed). */
-    refreshOneChanged: (marks: boolean) =>
+    refreshOneChanged: (holding: boolean) =>
       timeRefresh(
         loader,
         (trains) => {
           const moved = trains.find((train) => train.status !== 'completed') ?? trains[0];
           if (moved) moved.status = 'completed';
         },
-        marks,
+        holding,
       ),
     /** A refresh that brought one new training request, at the top: every page shifts by one. */
-    refreshOneNew: (marks: boolean) =>
+    refreshOneNew: (holding: boolean) =>
       timeRefresh(
         loader,
         (trains) => {
           trains.unshift({ ...trains[0], version: `bench-new-${++newTrains}`, status: 'requesting' });
         },
-        marks,
+        holding,
       ),
   };
 }

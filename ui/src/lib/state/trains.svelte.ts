@@ -73,7 +73,7 @@ export class TrainsLoader {
   private seenCount = 0;
   /** The seen-count when the latest listing began. */
   private listingSeenFrom = 0;
-  /** The listing of one service whose rows are on screen, and the stamp the backend knows it by. */
+  /** The listing whose rows are on screen, and the stamp the backend knows it by. */
   private held: { stamp: number; recent: boolean; rows: TrainRow[] } | null = null;
 
   dispose(): void {
@@ -141,7 +141,7 @@ export class TrainsLoader {
     this.key = key;
     const seenFrom = this.seenCount;
     this.listingSeenFrom = seenFrom;
-    // A refresh of the listing on screen gets the pages that did not change as marks: their rows stay.
+    // A refresh of the listing on screen gets the trainings it holds unchanged as runs of its rows.
     const held = this.held && this.held.rows === this.rows && this.held.recent === key.recent ? this.held : null;
     const generation = ++this.generation;
     const current = () => generation === this.generation;
