@@ -1,8 +1,5 @@
 import './app.css';
-import { mount } from 'svelte';
-import App from './App.svelte';
-import { locale } from './lib/i18n';
-import { osFamily } from './lib/platform';
+import { askAtLaunch } from './lib/launch';
 
 async function start(): Promise<void> {
   performance.mark('aitems:script'); // start-up milestones, read by tests/bench/desktop.mjs
@@ -12,10 +9,9 @@ async function start(): Promise<void> {
     const { installMock } = await import('./mock/install');
     installMock();
   }
-  document.documentElement.lang = locale;
-  document.documentElement.dataset.os = osFamily(navigator.userAgent);
-  const target = document.getElementById('app');
-  if (target) mount(App, { target });
+  askAtLaunch();
+  const { mountApp } = await import('./mountApp');
+  mountApp();
 }
 
 void start();
