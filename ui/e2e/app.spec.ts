@@ -372,3 +372,35 @@ test('at 1440 px the filters and the listing actions share one line, in a servic
   await expect(page.getByTestId('progress')).toBeHidden();
   await oneLine();
 });
+
+test.describe('start', () => {
+  test('asks for the first screen\'s listing and layout once, with the launch questions answered', async ({ page }) => {
+    await openMain(page);
+    await expect(page.getByTestId('showing')).toContainText('240');
+    const calls = await mockCalls(page);
+    const count = (cmd: string) => calls.filter((c) => c.cmd === cmd).length;
+    expect(count('app_info')).toBe(1);
+    expect(count('list_profiles')).toBe(1);
+    expect(calls.filter((c) => c.cmd === 'list_trains').map((c) => c.args)).toEqual([expect.objectContaining({ recent: false, held: null })]);
+    expect(count('table_layout')).toBe(1);
+  });
+
+  test('says it is starting only once the start has taken a while', async ({ page }) => {
+    // When the boot screen's text first appears, on the page's clock.
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (!document.body?.textContent?.includes('Starting…')) return;
+        (window as unknown as { __startingAt: number }).__startingAt = performance.now();
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true, characterData: true });
+    });
+    await page.goto('/?scenario=slow');
+    await expect(page.getByText('Starting…')).toBeVisible();
+    const { startingAt, scriptAt } = await page.evaluate(() => ({
+      startingAt: (window as unknown as { __startingAt: number }).__startingAt,
+      scriptAt: performance.getEntriesByName('aitems:script')[0]!.startTime,
+    }));
+    expect(startingAt - scriptAt).toBeGreaterThanOrEqual(400);
+    await expect(bodyRows(page).first()).toBeVisible();
+  });
+});

@@ -1,6 +1,7 @@
 import { api, toAppError } from '../api';
 import { ALL_SERVICES, type AppError, type ServiceListed, type TrainsListed, type TrainsPage } from '../bindings';
 import { t } from '../i18n';
+import type { StartedListing } from '../launch';
 import type { UnseenChange } from '../live/marks';
 import { RowBuilder, toRows, type RowService, type TrainRow } from '../view/rows';
 
@@ -83,10 +84,11 @@ export class TrainsLoader {
 
   /**
    * Load (or reload) trains. `onDone` gets the listing's result, which carries the profile
-   * when the listing changed it (a new latest service).
+   * when the listing changed it (a new latest service). `started`: that listing, already
+   * asked for (at launch) as `key` asks for it, by a window holding no rows.
    */
-  async load(key: LoadKey, onDone?: (listed: TrainsListed) => void): Promise<void> {
-    await this.list(key, onDone, false);
+  async load(key: LoadKey, onDone?: (listed: TrainsListed) => void, started?: StartedListing): Promise<void> {
+    await this.list(key, onDone, false, started);
   }
 
   /**
@@ -126,7 +128,12 @@ export class TrainsLoader {
     return since.length ? unseen.filter((change) => !since.some((entry) => entry.seen(change))) : unseen;
   }
 
-  private async list(key: LoadKey, onDone: ((listed: TrainsListed) => void) | undefined, quiet: boolean): Promise<AppError | null> {
+  private async list(
+    key: LoadKey,
+    onDone: ((listed: TrainsListed) => void) | undefined,
+    quiet: boolean,
+    started?: StartedListing,
+  ): Promise<AppError | null> {
     const sameSource = this.key !== null && this.key.profile === key.profile && this.key.serviceId === key.serviceId;
     if (!sameSource) {
       this.rows = [];
@@ -195,7 +202,9 @@ export class TrainsLoader {
         this.unseen = this.stillUnseen(listed.services.flatMap((s) => s.unseen.map((change) => ({ ...change, serviceId: s.serviceId }))), seenFrom);
         fetchedAt = listed.fetchedAt;
       } else {
-        const listed = await api.listTrains(key.profile, key.serviceId, key.recent, held?.stamp ?? null, (page) => onPage(page));
+        const listed = await (started
+          ? started.follow((page) => onPage(page))
+          : api.listTrains(key.profile, key.serviceId, key.recent, held?.stamp ?? null, (page) => onPage(page)));
         if (!current()) return null;
         failIfBroken();
         rows = received.rows;
