@@ -27,6 +27,8 @@ import { pssTree } from './memory.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const BARE = process.env.BENCH_BARE_APP;
+/** An earlier build of AiTEMS Desk to time in turn with this one (BENCH_BEFORE_APP: its binary), if any. */
+const BEFORE = process.env.BENCH_BEFORE_APP;
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (xs) => `median ${median(xs).toFixed(0)} ms (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)}, n=${xs.length})`;
@@ -113,18 +115,12 @@ async function measureMemory() {
   console.log(`memory ratio: ${(appMemory.total / bareMemory.total).toFixed(2)}x (target <= 1.3x)`);
 }
 
-/** Launches the app (`args`, until `appReady`) and the bare window in turn, RUNS times; prints the figures. */
-async function compareStart(title, args, appReady, target) {
-  const app = [];
-  const bare = [];
-  for (let i = 0; i < RUNS; i++) {
-    app.push(await timeLaunch(args, undefined, appReady));
-    bare.push(await timeLaunch([], BARE, BARE_READY));
-  }
+/** Prints the start-up figures of `app` launches, next to those of the bare window. */
+function printStart(title, app, bare, target) {
   const ready = (xs) => xs.map((x) => x.ready);
   const origin = (xs) => xs.map((x) => x.origin);
   const afterOrigin = (xs) => xs.map((x) => x.ready - x.origin);
-  console.log(`start, AiTEMS Desk (${title}): ${fmt(ready(app))}`);
+  console.log(`start, ${title}: ${fmt(ready(app))}`);
   console.log(`start, bare Tauri window (to its parsed page): ${fmt(ready(bare))}`);
   console.log(`  of which before the page's navigation starts: app ${fmt(origin(app))}; bare ${fmt(origin(bare))}`);
   console.log(`  of which after it:                            app ${fmt(afterOrigin(app))}; bare ${fmt(afterOrigin(bare))}`);
@@ -132,6 +128,23 @@ async function compareStart(title, args, appReady, target) {
     console.log(`  app mark ${name}, ms after navigation start: ${fmt(app.map((x) => x.marks[name] ?? NaN))}`);
   }
   console.log(`start ratio (medians): ${(median(ready(app)) / median(ready(bare))).toFixed(2)}x (target <= ${target}x)`);
+}
+
+/**
+ * Launches the app (`args`, until `appReady`), the earlier build when there is one, and the
+ * bare window in turn, RUNS times; prints the figures.
+ */
+async function compareStart(title, args, appReady, target) {
+  const app = [];
+  const before = [];
+  const bare = [];
+  for (let i = 0; i < RUNS; i++) {
+    app.push(await timeLaunch(args, undefined, appReady));
+    if (BEFORE) before.push(await timeLaunch(args, BEFORE, appReady));
+    bare.push(await timeLaunch([], BARE, BARE_READY));
+  }
+  printStart(`AiTEMS Desk (${title})`, app, bare, target);
+  if (BEFORE) printStart(`earlier build (${BEFORE}), same launches`, before, bare, target);
 }
 
 const stopDriver = await startDriver();

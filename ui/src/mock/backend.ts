@@ -23,7 +23,7 @@ import { fail, sleep } from './fail';
 import { MockHistory } from './history';
 import { createLayouts } from './layouts';
 import { moveAlong } from './moving';
-import { PageDiffer, sentPages } from './sentPages';
+import { PageDiffer, sentPages, type Print } from './sentPages';
 import { startWatcher } from './watcher';
 
 export const SCENARIOS = ['default', 'firstrun', 'demo', 'error', 'refresh-error', 'empty', 'big', 'slow', 'offline', 'export-error', 'layout-save-error', 'moving', 'large', 'partial', ...DESKTOP_SCENARIOS] as const;
@@ -53,15 +53,15 @@ export function createBackend(scenario: Scenario) {
   /** How many times each service's trainings moved along (the moving scenario). */
   const moves = new Map<string, number>();
   /** As `SentListings`: the last listing of each profile, service and recent flag sent in full, each training as JSON. */
-  const sent = new Map<string, { stamp: number; prints: string[] }>();
+  const sent = new Map<string, { stamp: number; prints: Print[] }>();
   let lastStamp = 0;
   /** The trainings of the listing `listingKey` the window holds, as sent, if `stamp` is its last one. */
-  const heldPrints = (listingKey: string, stamp: unknown): string[] => {
+  const heldPrints = (listingKey: string, stamp: unknown): Print[] => {
     const earlier = sent.get(listingKey);
     return earlier && earlier.stamp === stamp ? earlier.prints : [];
   };
   /** Records a listing sent in full; its stamp. */
-  const remember = (listingKey: string, prints: string[]): number => {
+  const remember = (listingKey: string, prints: Print[]): number => {
     const stamp = ++lastStamp;
     sent.set(listingKey, { stamp, prints });
     return stamp;
