@@ -1,12 +1,11 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { preloadApp } from './build/preloadApp.ts';
 
 // `vite build` -> dist/ (production, what Tauri bundles).
 // `vite build --mode mock` -> dist-mock/ (VITE_MOCK_IPC=1 from .env.mock: browser tests only).
 export default defineConfig(({ mode }) => ({
   base: './',
-  plugins: [svelte(), preloadApp()],
+  plugins: [svelte()],
   clearScreen: false,
   build: {
     outDir: mode === 'mock' ? 'dist-mock' : 'dist',

@@ -27,8 +27,8 @@ import { pssTree } from './memory.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const BARE = process.env.BENCH_BARE_APP;
-/** An earlier build of AiTEMS Desk to time in turn with this one (BENCH_BEFORE_APP: its binary), if any. */
-const BEFORE = process.env.BENCH_BEFORE_APP;
+/** Earlier builds of AiTEMS Desk to time in turn with this one (BENCH_BEFORE_APP: their binaries, comma-separated). */
+const BEFORE = (process.env.BENCH_BEFORE_APP ?? '').split(',').filter(Boolean);
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (xs) => `median ${median(xs).toFixed(0)} ms (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)}, n=${xs.length})`;
@@ -131,20 +131,20 @@ function printStart(title, app, bare, target) {
 }
 
 /**
- * Launches the app (`args`, until `appReady`), the earlier build when there is one, and the
+ * Launches the app (`args`, until `appReady`), the earlier builds if any, and the
  * bare window in turn, RUNS times; prints the figures.
  */
 async function compareStart(title, args, appReady, target) {
   const app = [];
-  const before = [];
+  const before = BEFORE.map(() => []);
   const bare = [];
   for (let i = 0; i < RUNS; i++) {
     app.push(await timeLaunch(args, undefined, appReady));
-    if (BEFORE) before.push(await timeLaunch(args, BEFORE, appReady));
+    for (const [k, binary] of BEFORE.entries()) before[k].push(await timeLaunch(args, binary, appReady));
     bare.push(await timeLaunch([], BARE, BARE_READY));
   }
   printStart(`AiTEMS Desk (${title})`, app, bare, target);
-  if (BEFORE) printStart(`earlier build (${BEFORE}), same launches`, before, bare, target);
+  for (const [k, binary] of BEFORE.entries()) printStart(`earlier build (${binary}), same launches`, before[k], bare, target);
 }
 
 const stopDriver = await startDriver();

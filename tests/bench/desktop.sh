@@ -5,8 +5,8 @@
 # Usage: tests/bench/desktop.sh [SCRIPT]  (default desktop.mjs: start-up and memory;
 # refreshes.mjs: memory after 120 refreshes of 10,000 trainings). BENCH_RUNS=N launches of
 # each; BENCH_LAYOUT=0 skips the start with a saved layout, BENCH_MEMORY=0 the memory.
-# BENCH_BEFORE_APP=PATH (an earlier release build of aitems-desk, copied aside) is launched
-# in turn with this one and the bare window, so that before and after come from one run.
+# BENCH_BEFORE_APP=PATH[,PATH...] (earlier release builds of aitems-desk, copied aside) are
+# launched in turn with this one and the bare window: before and after come from one run.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)

@@ -374,7 +374,7 @@ test('at 1440 px the filters and the listing actions share one line, in a servic
 });
 
 test.describe('start', () => {
-  test('asks for the first screen\'s listing and layout once, with the launch questions answered', async ({ page }) => {
+  test('asks each of its first questions once', async ({ page }) => {
     await openMain(page);
     await expect(page.getByTestId('showing')).toContainText('240');
     const calls = await mockCalls(page);

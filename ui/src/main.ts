@@ -1,5 +1,8 @@
 import './app.css';
-import { askAtLaunch } from './lib/launch';
+import { mount } from 'svelte';
+import App from './App.svelte';
+import { locale } from './lib/i18n';
+import { osFamily } from './lib/platform';
 
 async function start(): Promise<void> {
   performance.mark('aitems:script'); // start-up milestones, read by tests/bench/desktop.mjs
@@ -9,9 +12,10 @@ async function start(): Promise<void> {
     const { installMock } = await import('./mock/install');
     installMock();
   }
-  askAtLaunch();
-  const { mountApp } = await import('./mountApp');
-  mountApp();
+  document.documentElement.lang = locale;
+  document.documentElement.dataset.os = osFamily(navigator.userAgent);
+  const target = document.getElementById('app');
+  if (target) mount(App, { target });
 }
 
 void start();

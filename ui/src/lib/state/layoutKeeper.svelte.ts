@@ -26,17 +26,9 @@ const backend: LayoutStore = { load: api.tableLayout, save: api.saveTableLayout 
 /** A service's saved layout (null: none), read before its table is shown. */
 export type LayoutRead = { profile: string; serviceId: string; layout: TableLayout | null };
 
-/**
- * Reads the saved layout of a service (`asked`: already asked for); null when it cannot be
- * read (the table then opens with the default).
- */
-export function readLayout(
-  profile: string,
-  serviceId: string,
-  store: LayoutStore = backend,
-  asked: Promise<TableLayout | null> = store.load(profile, serviceId),
-): Promise<LayoutRead | null> {
-  return asked.then(
+/** Reads the saved layout of a service; null when it cannot be read (the table then opens with the default). */
+export function readLayout(profile: string, serviceId: string, store: LayoutStore = backend): Promise<LayoutRead | null> {
+  return store.load(profile, serviceId).then(
     (layout) => ({ profile, serviceId, layout }),
     () => null,
   );

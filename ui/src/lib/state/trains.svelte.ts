@@ -1,7 +1,6 @@
 import { api, toAppError } from '../api';
 import { ALL_SERVICES, type AppError, type ServiceListed, type TrainsListed, type TrainsPage } from '../bindings';
 import { t } from '../i18n';
-import type { StartedListing } from '../launch';
 import type { UnseenChange } from '../live/marks';
 import { RowBuilder, toRows, type RowService, type TrainRow } from '../view/rows';
 
@@ -84,11 +83,10 @@ export class TrainsLoader {
 
   /**
    * Load (or reload) trains. `onDone` gets the listing's result, which carries the profile
-   * when the listing changed it (a new latest service). `started`: that listing, already
-   * asked for (at launch) as `key` asks for it, by a window holding no rows.
+   * when the listing changed it (a new latest service).
    */
-  async load(key: LoadKey, onDone?: (listed: TrainsListed) => void, started?: StartedListing): Promise<void> {
-    await this.list(key, onDone, false, started);
+  async load(key: LoadKey, onDone?: (listed: TrainsListed) => void): Promise<void> {
+    await this.list(key, onDone, false);
   }
 
   /**
@@ -128,12 +126,7 @@ export class TrainsLoader {
     return since.length ? unseen.filter((change) => !since.some((entry) => entry.seen(change))) : unseen;
   }
 
-  private async list(
-    key: LoadKey,
-    onDone: ((listed: TrainsListed) => void) | undefined,
-    quiet: boolean,
-    started?: StartedListing,
-  ): Promise<AppError | null> {
+  private async list(key: LoadKey, onDone: ((listed: TrainsListed) => void) | undefined, quiet: boolean): Promise<AppError | null> {
     const sameSource = this.key !== null && this.key.profile === key.profile && this.key.serviceId === key.serviceId;
     if (!sameSource) {
       this.rows = [];
@@ -202,9 +195,7 @@ export class TrainsLoader {
         this.unseen = this.stillUnseen(listed.services.flatMap((s) => s.unseen.map((change) => ({ ...change, serviceId: s.serviceId }))), seenFrom);
         fetchedAt = listed.fetchedAt;
       } else {
-        const listed = await (started
-          ? started.follow((page) => onPage(page))
-          : api.listTrains(key.profile, key.serviceId, key.recent, held?.stamp ?? null, (page) => onPage(page)));
+        const listed = await api.listTrains(key.profile, key.serviceId, key.recent, held?.stamp ?? null, (page) => onPage(page));
         if (!current()) return null;
         failIfBroken();
         rows = received.rows;

@@ -17,7 +17,6 @@ vi.mock('../api', async (importOriginal) => ({
 }));
 
 const { TrainsLoader } = await import('./trains.svelte');
-const { StartedListing } = await import('../launch');
 
 const trains = (from: number, count: number): Train[] =>
   Array.from({ length: count }, (_, i) => ({ version: `v${from + i}`, type: 'pop', status: 'completed' }));
@@ -52,21 +51,6 @@ describe('TrainsLoader', () => {
     expect(loader.progress).toBeNull();
     expect(loader.rows.map((r) => r.id)).toEqual(Array.from({ length: 1500 }, (_, i) => `pop:v${i}`));
     expect(loader.rows[1200]?.version).toBe('v1200');
-  });
-
-  it('follows a listing asked for at launch: the pages received so far at once, and asks for none itself', async () => {
-    const started = new StartedListing('p', 's');
-    const call = pending[0]!;
-    call.onPage({ pages: 1, total: 2, kept: [], trains: trains(0, 2) });
-    const loader = new TrainsLoader();
-    const done = loader.load(key, undefined, started);
-    expect(pending.length, 'no second listing').toBe(1);
-    expect(loader.rows.map((r) => r.id)).toEqual(['pop:v0', 'pop:v1']);
-    call.onPage({ pages: 2, total: 3, kept: [], trains: trains(2, 1) });
-    call.resolve(listed(3));
-    await done;
-    expect(loader.loaded).toBe(true);
-    expect(loader.rows.map((r) => r.id)).toEqual(['pop:v0', 'pop:v1', 'pop:v2']);
   });
 
   it('keeps the rows on screen during a refresh and swaps them when it is complete', async () => {
