@@ -56,11 +56,32 @@ export class PageDiffer {
   }
 }
 
+/** One service's trainings in a listing: `serviceId` names it in a listing of every service. */
+export type ServiceTrains = { serviceId?: string; trains: readonly Train[] };
+
+/** A page as sent, its JSON text, and the service it names (in a listing of every service). */
+export type SentPage = { serviceId?: string; json: string };
+
+/**
+ * Every page of each service of `listing` in turn, `pageSize` at a time, each up to its
+ * first short page, as one listing sends them: the trainings held are counted across its
+ * services, in the order they were sent.
+ */
+export function sentPagesOfEach(listing: readonly ServiceTrains[], pageSize: number, held: readonly Print[]): { pages: SentPage[]; prints: Print[] } {
+  const differ = new PageDiffer(held);
+  const pages: SentPage[] = [];
+  for (const { serviceId, trains } of listing) {
+    const count = Math.max(1, Math.ceil((trains.length + 1) / pageSize));
+    for (let p = 1; p <= count; p++) {
+      const json = differ.page(trains.slice((p - 1) * pageSize, p * pageSize), p, Math.min(p * pageSize, trains.length), serviceId);
+      pages.push(serviceId === undefined ? { json } : { serviceId, json });
+    }
+  }
+  return { pages, prints: differ.prints };
+}
+
 /** Every page of one service's `trains`, `pageSize` at a time, up to the first short page. */
 export function sentPages(trains: readonly Train[], pageSize: number, held: readonly Print[]): { pages: string[]; prints: Print[] } {
-  const differ = new PageDiffer(held);
-  const pages: string[] = [];
-  const count = Math.max(1, Math.ceil((trains.length + 1) / pageSize));
-  for (let p = 1; p <= count; p++) pages.push(differ.page(trains.slice((p - 1) * pageSize, p * pageSize), p, Math.min(p * pageSize, trains.length)));
-  return { pages, prints: differ.prints };
+  const { pages, prints } = sentPagesOfEach([{ trains }], pageSize, held);
+  return { pages: pages.map((page) => page.json), prints };
 }

@@ -1,29 +1,47 @@
 import { flushSync } from 'svelte';
-import { sentPages } from '../../mock/sentPages';
+import { sentPages, sentPagesOfEach } from '../../mock/sentPages';
 import type { Train, TrainsPage } from '../bindings';
 import { t } from '../i18n';
-import { RowBuilder, toRows } from '../view/rows';
+import { RowBuilder, toRows, type RowService, type TrainRow } from '../view/rows';
 import { TrainTable } from './table.svelte';
 import type { TrainsLoader } from './trains.svelte';
 
 /** The app's page size (`PAGE_LIMIT`): a listing arrives in pages of this many trainings. */
 const PAGE = 1000;
 
+/** The rows of each service in turn, in the order they first appear (one group outside the view of every service). */
+function byService(rows: readonly TrainRow[]): { service?: RowService; rows: TrainRow[] }[] {
+  const groups = new Map<string, { service?: RowService; rows: TrainRow[] }>();
+  for (const row of rows) {
+    let group = groups.get(row.serviceId);
+    if (!group) {
+      group = row.serviceId ? { service: { id: row.serviceId, name: row.serviceName }, rows: [] } : { rows: [] };
+      groups.set(row.serviceId, group);
+    }
+    group.rows.push(row);
+  }
+  return [...groups.values()];
+}
+
 /**
  * What a refresh does on the main thread, timed: each page parsed from the channel's JSON
  * (which Tauri's IPC does before the page reaches the app) and turned into rows (unchanged
  * trainings keep their row objects), then the swap of the whole listing into the table and
- * the DOM update. `change` alters the listing's trainings before it is "received" (for
- * example, one training's status). `holding`: whether the window held the listing before, so
- * that the trainings it holds come as runs of its rows (else every training comes whole, as
- * after a listing kept from an earlier run).
+ * the DOM update. `change` alters the first service's trainings before they are "received"
+ * (for example, one training's status). `holding`: whether the window held the listing
+ * before, so that the trainings it holds come as runs of its rows (else every training comes
+ * whole, as after a listing kept from an earlier run). In the view of every service, the
+ * services' pages come one service after the other (the app lists two at a time, their pages
+ * mixed), and the rows the window holds are taken in that order.
  */
 function timeRefresh(loader: TrainsLoader, change: (trains: Train[]) => void, holding: boolean) {
-  const held = loader.rows;
-  const trains = held.map((row) => structuredClone(row.train) as Train);
-  const heldPrints = holding ? sentPages(trains, PAGE, []).prints : [];
-  change(trains);
-  const pages = sentPages(trains, PAGE, heldPrints).pages;
+  const services = byService(loader.rows);
+  const held = services.flatMap((group) => group.rows);
+  const listing = services.map((group) => ({ serviceId: group.service?.id, trains: group.rows.map((row) => structuredClone(row.train) as Train) }));
+  const heldPrints = holding ? sentPagesOfEach(listing, PAGE, []).prints : [];
+  change(listing[0]?.trains ?? []);
+  const pages = sentPagesOfEach(listing, PAGE, heldPrints).pages;
+  const serviceOf = new Map(services.map((group) => [group.service?.id, group.service]));
   const before = new Set(held);
   const t0 = performance.now();
   const builder = new RowBuilder(t, held);
@@ -31,9 +49,9 @@ function timeRefresh(loader: TrainsLoader, change: (trains: Train[]) => void, ho
   let parse = 0;
   for (const page of pages) {
     const p0 = performance.now();
-    const received = JSON.parse(page) as TrainsPage;
+    const received = JSON.parse(page.json) as TrainsPage;
     const p1 = performance.now();
-    builder.addPage(received, held);
+    builder.addPage(received, held, serviceOf.get(page.serviceId));
     parse += p1 - p0;
     longestPage = Math.max(longestPage, performance.now() - p0);
   }
@@ -42,7 +60,7 @@ function timeRefresh(loader: TrainsLoader, change: (trains: Train[]) => void, ho
   flushSync();
   const t2 = performance.now();
   const reused = builder.rows.filter((row) => before.has(row)).length;
-  return { pages: t1 - t0, parse, longestPage, swap: t2 - t1, total: t2 - t0, rows: builder.rows.length, reused };
+  return { pages: t1 - t0, pageCount: pages.length, parse, longestPage, swap: t2 - t1, total: t2 - t0, rows: builder.rows.length, reused };
 }
 
 /**
