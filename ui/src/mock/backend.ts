@@ -23,7 +23,7 @@ import { fail, sleep } from './fail';
 import { MockHistory } from './history';
 import { createLayouts } from './layouts';
 import { moveAlong } from './moving';
-import { PageDiffer, sentPages, type Print } from './sentPages';
+import { PageDiffer, sentPages, servicePages, type Print } from './sentPages';
 import { startWatcher } from './watcher';
 
 export const SCENARIOS = ['default', 'firstrun', 'demo', 'error', 'refresh-error', 'empty', 'big', 'slow', 'offline', 'export-error', 'layout-save-error', 'moving', 'large', 'partial', ...DESKTOP_SCENARIOS] as const;
@@ -52,7 +52,7 @@ export function createBackend(scenario: Scenario) {
   let onOpen: Channel<NoticeTarget> | null = null;
   /** How many times each service's trainings moved along (the moving scenario). */
   const moves = new Map<string, number>();
-  /** As `SentListings`: the last listing of each profile, service and recent flag sent in full, each training as JSON. */
+  /** As `SentListings`: the last listing of each profile, service and recent flag sent in full, each training's fingerprint. */
   const sent = new Map<string, { stamp: number; prints: Print[] }>();
   let lastStamp = 0;
   /** The trainings of the listing `listingKey` the window holds, as sent, if `stamp` is its last one. */
@@ -315,10 +315,9 @@ export function createBackend(scenario: Scenario) {
     const listOne = async (serviceId: string, name: string | null): Promise<ServiceListed> => {
       try {
         const trains = listing(profile, serviceId, args.recent === true);
-        const pages = Math.max(1, Math.ceil((trains.length + 1) / 1000));
-        for (let p = 1; p <= pages; p++) {
+        for (const page of servicePages(differ, trains, 1000, serviceId)) {
           await sleep(scenario === 'big' ? 4 : scenario === 'slow' ? 1000 : 120);
-          onPage.onmessage(JSON.parse(differ.page(trains.slice((p - 1) * 1000, p * 1000), p, Math.min(p * 1000, trains.length), serviceId)) as TrainsPage);
+          onPage.onmessage(JSON.parse(page) as TrainsPage);
           sent += 1;
         }
         return { serviceId, name, total: trains.length, unseen: history.unseenOf(profile.name, serviceId), error: null };

@@ -71,13 +71,21 @@ export function sentPagesOfEach(listing: readonly ServiceTrains[], pageSize: num
   const differ = new PageDiffer(held);
   const pages: SentPage[] = [];
   for (const { serviceId, trains } of listing) {
-    const count = Math.max(1, Math.ceil((trains.length + 1) / pageSize));
-    for (let p = 1; p <= count; p++) {
-      const json = differ.page(trains.slice((p - 1) * pageSize, p * pageSize), p, Math.min(p * pageSize, trains.length), serviceId);
-      pages.push(serviceId === undefined ? { json } : { serviceId, json });
-    }
+    for (const json of servicePages(differ, trains, pageSize, serviceId)) pages.push(serviceId === undefined ? { json } : { serviceId, json });
   }
   return { pages, prints: differ.prints };
+}
+
+/**
+ * The pages of one service's `trains` through `differ`, `pageSize` at a time, up to the first
+ * short page; each made only when asked for, so that pages of services listed at once keep
+ * the order they were sent in.
+ */
+export function* servicePages(differ: PageDiffer, trains: readonly Train[], pageSize: number, serviceId?: string): Generator<string> {
+  const count = Math.max(1, Math.ceil((trains.length + 1) / pageSize));
+  for (let p = 1; p <= count; p++) {
+    yield differ.page(trains.slice((p - 1) * pageSize, p * pageSize), p, Math.min(p * pageSize, trains.length), serviceId);
+  }
 }
 
 /** Every page of one service's `trains`, `pageSize` at a time, up to the first short page. */
